@@ -1,0 +1,50 @@
+import { PuguhError } from './errors/puguh-error';
+import { getCoreState, type PuguhCore } from './internal/core-state';
+
+/**
+ * Closes `core`: requests in flight are aborted and later calls reject with a
+ * {@link PuguhError} of code `client_closed`. Closing twice is harmless.
+ *
+ * @param core The core to close (derived cores of it close too).
+ *
+ * @returns A promise that resolves once the core is closed.
+ *
+ * @example
+ * ```ts
+ * const core = createPuguhCore();
+ * try {
+ *   console.log(await getPlans(core));
+ * } finally {
+ *   await closePuguhCore(core);
+ * }
+ * ```
+ *
+ * @public
+ */
+export async function closePuguhCore(core: PuguhCore): Promise<void> {
+  const { controller } = getCoreState(core).lifecycles[0] as { controller: AbortController };
+  if (!controller.signal.aborted) controller.abort(closedError());
+}
+
+/** The error of every call on a closed core. */
+export function closedError(): PuguhError {
+  return new PuguhError('This PUGUH client is closed', { code: 'client_closed' });
+}
+
+/**
+ * Reports whether `core` (or a core it was derived from) has been closed.
+ *
+ * @param core The core to check.
+ *
+ * @returns `true` once `closePuguhCore` was called on it or on its parent.
+ *
+ * @example
+ * ```ts
+ * if (!isPuguhCoreClosed(core)) await getPlans(core);
+ * ```
+ *
+ * @public
+ */
+export function isPuguhCoreClosed(core: PuguhCore): boolean {
+  return getCoreState(core).lifecycles.some((lifecycle) => lifecycle.controller.signal.aborted);
+}

@@ -1,0 +1,112 @@
+/**
+ * The registered symbol that marks every PUGUH error. A `Symbol.for` key is shared by every copy of
+ * this package loaded in one realm, so {@link isPuguhError} works when a bundle or `node_modules`
+ * ends up with two copies of `@puguh/core`, where `instanceof` would fail.
+ */
+const PUGUH_ERROR_MARKER: unique symbol = Symbol.for('puguh.sdk.error') as never;
+
+/**
+ * Error codes the SDK itself produces. API errors carry the server's own `snake_case` code
+ * (`slug_taken`, `mfa_required`, …), so {@link PuguhError.code} is typed as a plain string; these are
+ * the codes worth switching on that do not come from the server.
+ *
+ * @public
+ */
+export type PuguhClientErrorCode =
+  | 'api_error'
+  | 'non_json_response'
+  | 'invalid_response'
+  | 'response_too_large'
+  | 'unexpected_redirect'
+  | 'unauthorized'
+  | 'rate_limited'
+  | 'timeout'
+  | 'connection_failed'
+  | 'connection_reset'
+  | 'client_closed'
+  | 'refresh_failed'
+  | 'token_provider_failed';
+
+/**
+ * Settings shared by every PUGUH error constructor.
+ *
+ * @public
+ */
+export interface PuguhErrorOptions {
+  /** Stable `snake_case` code: the server's, or one of {@link PuguhClientErrorCode}. */
+  readonly code?: string;
+  /** HTTP status of the response; `undefined` when no response arrived. */
+  readonly statusCode?: number | undefined;
+  /** Value of the response's `X-Request-Id` header, for support requests. */
+  readonly requestId?: string | undefined;
+  /** Structured details from the error body, such as per-field validation messages. */
+  readonly details?: unknown;
+  /** The underlying error. Never a request object, so it cannot carry credentials. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Base class of every error the SDK raises for API and transport failures: any 4xx/5xx response
+ * that is not a 401 or a 429, and responses that are not what the API promises.
+ *
+ * Misuse of the SDK (a missing id with no context, conflicting credentials, bad option values) is
+ * a `TypeError` or `RangeError` thrown before any request, never a `PuguhError`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await createOrganization(core, { name: 'Acme', slug: 'acme' });
+ * } catch (error) {
+ *   if (isPuguhError(error) && error.code === 'slug_taken') console.log('pick another slug');
+ *   else throw error;
+ * }
+ * ```
+ *
+ * @public
+ */
+export class PuguhError extends Error {
+  override name = 'PuguhError';
+  /** Stable `snake_case` code; switch on this, never on `message`. */
+  readonly code: string;
+  /** HTTP status; `undefined` when no response arrived. */
+  readonly statusCode: number | undefined;
+  /** The response's `X-Request-Id`, when the server sent one. */
+  readonly requestId: string | undefined;
+  /** Structured details from the error body. */
+  readonly details: unknown;
+
+  /**
+   * @param message Human-readable text; never contains credentials.
+   * @param options Code, status and the other fields.
+   */
+  constructor(message: string, options: PuguhErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? 'api_error';
+    this.statusCode = options.statusCode;
+    this.requestId = options.requestId;
+    this.details = options.details;
+    Object.defineProperty(this, PUGUH_ERROR_MARKER, { value: true });
+  }
+}
+
+/**
+ * Reports whether `value` is a PUGUH error (any subclass), even across duplicated package copies.
+ *
+ * @param value Anything caught.
+ *
+ * @returns `true` for errors raised by any copy of the PUGUH SDK.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await getPlans(core);
+ * } catch (error) {
+ *   if (isPuguhError(error)) console.error(error.code, error.requestId);
+ * }
+ * ```
+ *
+ * @public
+ */
+export function isPuguhError(value: unknown): value is PuguhError {
+  return typeof value === 'object' && value !== null && PUGUH_ERROR_MARKER in value;
+}

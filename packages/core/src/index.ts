@@ -1,0 +1,26 @@
+export { closePuguhCore, isPuguhCoreClosed } from './close-puguh-core';
+export {
+  type ContextOverrides,
+  clearContext,
+  setApplicationContext,
+  setOrganizationContext,
+  withContext,
+} from './context';
+export { getCoreFetch } from './core-fetch';
+export { createPuguhCore } from './create-puguh-core';
+export { AuthError } from './errors/auth-error';
+export { NetworkError } from './errors/network-error';
+export {
+  isPuguhError,
+  type PuguhClientErrorCode,
+  PuguhError,
+  type PuguhErrorOptions,
+} from './errors/puguh-error';
+export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error';
+export type { PuguhCore } from './internal/core-state';
+export type { AccessTokenProvider, PuguhLogger, PuguhOptions, RequestOptions } from './options';
+export { type Page, type PageParameters, type PageRequest, pageSchema, sendPageRequest } from './page';
+export { apiPath, resolveApplicationId, resolveOrganizationId } from './resolve-ids';
+export { type ApiRequest, type HttpMethod, sendRequest } from './send-request';
+export { type TokenSet, TokenSetSchema, type User, UserSchema } from './tokens/token-set';
+export { SDK_VERSION } from './version';

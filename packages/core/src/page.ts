@@ -1,0 +1,139 @@
+import * as v from 'valibot';
+import type { PuguhCore } from './internal/core-state';
+import type { RequestOptions } from './options';
+import { sendRequest } from './send-request';
+
+/**
+ * One page of a list: a real array of the items (so `for (const org of page)` works), plus
+ * where the list goes on. `hasMore` and `nextCursor` are non-enumerable, so the page compares,
+ * spreads and serialises exactly like the plain array.
+ *
+ * @example
+ * ```ts
+ * const page: Page<Organization> = await listOrganizations(core, { limit: 10 });
+ * if (page.hasMore) await listOrganizations(core, { limit: 10, cursor: page.nextCursor ?? undefined });
+ * ```
+ *
+ * @public
+ */
+export interface Page<T> extends Array<T> {
+  /** Whether more items follow this page. */
+  readonly hasMore: boolean;
+  /** The cursor of the next page; `null` on the last page. */
+  readonly nextCursor: string | null;
+}
+
+/**
+ * What list functions return: awaiting it gives the first {@link Page}; iterating it with
+ * `for await` yields every item of every page, fetching the next page only when needed.
+ * The first page is requested at once, and iteration reuses it.
+ *
+ * @example
+ * ```ts
+ * const firstPage = await listOrganizations(core);
+ * for await (const organization of listOrganizations(core)) console.log(organization.name);
+ * ```
+ *
+ * @public
+ */
+export interface PageRequest<T> extends Promise<Page<T>>, AsyncIterable<T> {}
+
+/**
+ * Pagination input accepted by every list function.
+ *
+ * @public
+ */
+export interface PageParameters {
+  /** Items per page, 1–100 (the server's default is 20). */
+  readonly limit?: number | undefined;
+  /** Where to start: a `nextCursor` from an earlier page. */
+  readonly cursor?: string | undefined;
+}
+
+interface WirePage<W> {
+  data: W[];
+  has_more: boolean;
+  next_cursor: string | null;
+}
+
+/**
+ * Validates a list envelope (`{data, has_more, next_cursor}`) and turns it into a {@link Page}.
+ *
+ * @param item The schema of one item.
+ *
+ * @returns The page schema.
+ *
+ * @example
+ * ```ts
+ * const OrganizationPageSchema = pageSchema(OrganizationSchema);
+ * ```
+ *
+ * @public
+ */
+export function pageSchema<W, T>(item: v.GenericSchema<W, T>): v.GenericSchema<WirePage<W>, Page<T>> {
+  return v.pipe(
+    v.object({ data: v.array(item), has_more: v.boolean(), next_cursor: v.nullable(v.string()) }),
+    v.transform(
+      (wire) =>
+        Object.defineProperties(wire.data as T[], {
+          hasMore: { value: wire.has_more },
+          nextCursor: { value: wire.next_cursor },
+        }) as Page<T>,
+    ),
+  );
+}
+
+/**
+ * Sends a GET for a paginated list and returns a {@link PageRequest}: awaitable for the first
+ * page, async-iterable over all items. Every page request goes through `sendRequest`.
+ *
+ * @param core The core that sends the requests.
+ * @param path The list's path (build it with `apiPath`).
+ * @param item The schema of one item.
+ * @param parameters `limit` and the starting `cursor`.
+ * @param options Per-call options, applied to every page request.
+ *
+ * @returns The first page, iterable over every page.
+ *
+ * @throws `TypeError` for a `limit` outside 1–100 or a non-string cursor.
+ *
+ * @example
+ * ```ts
+ * const members = sendPageRequest(core, apiPath`v1/organizations/${orgId}/members`, MemberSchema, { limit: 50 });
+ * for await (const member of members) console.log(member.email);
+ * ```
+ *
+ * @public
+ */
+export function sendPageRequest<W, T>(
+  core: PuguhCore,
+  path: string,
+  item: v.GenericSchema<W, T>,
+  parameters: PageParameters = {},
+  options?: RequestOptions,
+): PageRequest<T> {
+  const { limit, cursor } = parameters;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
+    throw new TypeError('limit must be a whole number from 1 to 100');
+  }
+  if (cursor !== undefined && (typeof cursor !== 'string' || cursor === '')) {
+    throw new TypeError('cursor must be a non-empty string');
+  }
+  const schema = pageSchema(item) as v.GenericSchema<unknown, Page<T>>;
+  const fetchPage = (from: string | undefined) =>
+    sendRequest(core, { method: 'GET', path, query: { limit, cursor: from }, schema }, options);
+  const first = fetchPage(cursor);
+  // Callers who only iterate never await `first` directly; this keeps an early failure from being
+  // reported as unhandled. Awaiting or iterating still rejects with it.
+  first.catch(() => {});
+  return Object.assign(first, {
+    async *[Symbol.asyncIterator]() {
+      let page = await first;
+      for (;;) {
+        yield* page;
+        if (!page.hasMore || page.nextCursor === null) return;
+        page = await fetchPage(page.nextCursor);
+      }
+    },
+  });
+}

@@ -1,0 +1,122 @@
+import * as v from 'valibot';
+
+/**
+ * A PUGUH user account.
+ *
+ * @example
+ * ```ts
+ * const user: User = (await login(core, { email, password })).user;
+ * console.log(user.userId, user.fullName);
+ * ```
+ *
+ * @public
+ */
+export interface User {
+  /** Opaque user id (`usr_…`). */
+  readonly userId: string;
+  /** The login e-mail address. */
+  readonly email: string;
+  /** Display name. */
+  readonly fullName: string;
+  /** ISO 8601 timestamp (kept as a string: serialisable, cheap). */
+  readonly createdAt: string;
+}
+
+/**
+ * The tokens of a user session, as returned by `login`, `refreshToken` and `verifyMagicLink`.
+ *
+ * @example
+ * ```ts
+ * const tokens: TokenSet = await login(core, { email, password });
+ * const userCore = createPuguhCore({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+ * ```
+ *
+ * @public
+ */
+export interface TokenSet {
+  /** Short-lived JWT for `Authorization: Bearer`. */
+  readonly accessToken: string;
+  /** Opaque, single-use token that obtains the next set; store it safely. */
+  readonly refreshToken: string;
+  /** Always `Bearer`. */
+  readonly tokenType: string;
+  /** Seconds until the access token expires, counted from issue. */
+  readonly expiresIn: number;
+  /** When the access token expires (ISO 8601). */
+  readonly expiresAt: string;
+  /** The signed-in user. */
+  readonly user: User;
+}
+
+interface WireUser {
+  user_id: string;
+  email: string;
+  full_name: string;
+  created_at: string;
+}
+
+interface WireTokenSet {
+  access_token: string;
+  refresh_token: string;
+  token_type: string;
+  expires_in: number;
+  expires_at: string;
+  user: WireUser;
+}
+
+const WireUserObject = v.object({
+  user_id: v.string(),
+  email: v.string(),
+  full_name: v.string(),
+  created_at: v.string(),
+});
+
+const toUser = (wire: WireUser): User => ({
+  userId: wire.user_id,
+  email: wire.email,
+  fullName: wire.full_name,
+  createdAt: wire.created_at,
+});
+
+/**
+ * Validates a user from the wire and converts it to {@link User}.
+ *
+ * @example
+ * ```ts
+ * const user = await sendRequest(core, { method: 'POST', path: 'v1/auth/register', body, schema: UserSchema });
+ * ```
+ *
+ * @public
+ */
+export const UserSchema: v.GenericSchema<WireUser, User> = v.pipe(WireUserObject, v.transform(toUser));
+
+/**
+ * Validates a token set from the wire and converts it to {@link TokenSet}.
+ *
+ * @example
+ * ```ts
+ * const tokens = await sendRequest(core, { method: 'POST', path: 'v1/auth/login', body, schema: TokenSetSchema, authenticate: false });
+ * ```
+ *
+ * @public
+ */
+export const TokenSetSchema: v.GenericSchema<WireTokenSet, TokenSet> = v.pipe(
+  v.object({
+    access_token: v.string(),
+    refresh_token: v.string(),
+    token_type: v.string(),
+    expires_in: v.number(),
+    expires_at: v.string(),
+    user: WireUserObject,
+  }),
+  v.transform(
+    (wire): TokenSet => ({
+      accessToken: wire.access_token,
+      refreshToken: wire.refresh_token,
+      tokenType: wire.token_type,
+      expiresIn: wire.expires_in,
+      expiresAt: wire.expires_at,
+      user: toUser(wire.user),
+    }),
+  ),
+);
