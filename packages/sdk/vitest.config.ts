@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceFirst } from '../../vitest.shared.ts';
+import { sourceFirst } from '../../vitest.shared';
 
 export default defineConfig({
   ...sourceFirst,

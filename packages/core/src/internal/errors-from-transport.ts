@@ -4,6 +4,7 @@ import { PuguhError } from '../errors/puguh-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 
 /** Server text goes into `message`: keep it printable and short. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
 const clean = (text: string) => text.replace(/[\u0000-\u001f\u007f]+/g, ' ').slice(0, 500);
 
 /**

@@ -1,0 +1,95 @@
+/**
+ * Checks a required id input before any request: a non-empty string that is not `.` or `..`
+ * (which URL parsers treat as path navigation).
+ *
+ * @param name The input's name, used in the error message.
+ * @param value The value the caller passed.
+ *
+ * @returns The id.
+ *
+ * @throws `TypeError` naming the input when the value is not a usable id.
+ *
+ * @example
+ * ```ts
+ * const planId = requireId('planId', input?.planId);
+ * ```
+ *
+ * @public
+ */
+export function requireId(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..') {
+    throw new TypeError(`${name} must be a non-empty string`);
+  }
+  return value;
+}
+
+/**
+ * Checks a required text input (a name, a password, a code) before any request.
+ *
+ * @param name The input's name, used in the error message (the value never is).
+ * @param value The value the caller passed.
+ *
+ * @returns The text.
+ *
+ * @throws `TypeError` naming the input when it is not a non-blank string.
+ *
+ * @example
+ * ```ts
+ * const password = requireText('password', input?.password);
+ * ```
+ *
+ * @public
+ */
+export function requireText(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${name} must be a non-empty string`);
+  return value;
+}
+
+/**
+ * Checks an e-mail address before any request: one `@`, something on each side, a dot in the
+ * domain, no spaces. Deliberately loose (the server has the last word); it catches typos and
+ * swapped arguments, not every RFC 5322 corner.
+ *
+ * @param name The input's name, used in the error message.
+ * @param value The value the caller passed.
+ *
+ * @returns The address.
+ *
+ * @throws `TypeError` naming the input when it is not an e-mail address.
+ *
+ * @example
+ * ```ts
+ * const email = requireEmail('email', input?.email);
+ * ```
+ *
+ * @public
+ */
+export function requireEmail(name: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
+    throw new TypeError(`${name} must be an e-mail address`);
+  }
+  return value;
+}
+
+/**
+ * Checks that `value` is one of `allowed` (roles, for instance) before any request.
+ *
+ * @param name The input's name, used in the error message.
+ * @param value The value the caller passed.
+ * @param allowed The accepted values.
+ *
+ * @returns The value, narrowed.
+ *
+ * @throws `TypeError` listing the accepted values.
+ *
+ * @example
+ * ```ts
+ * const role = requireOneOf('role', input?.role, ['owner', 'admin', 'member'] as const);
+ * ```
+ *
+ * @public
+ */
+export function requireOneOf<const T extends string>(name: string, value: unknown, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) throw new TypeError(`${name} must be one of: ${allowed.join(', ')}`);
+  return value as T;
+}

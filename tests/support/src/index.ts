@@ -1,0 +1,1 @@
+export { type LocalApi, type SignedUpUser, startLocalApi } from './local-api';

@@ -1,0 +1,77 @@
+import {
+  createPuguhCore,
+  type PuguhCore,
+  type PuguhOptions,
+  sendRequest,
+  type TokenSet,
+  TokenSetSchema,
+  type User,
+  UserSchema,
+} from '@puguh/core';
+import { createPuguhServer } from '@puguh/testing';
+
+/** A user registered and logged in against the local API. */
+export interface SignedUpUser {
+  readonly email: string;
+  readonly password: string;
+  readonly user: User;
+  readonly tokens: TokenSet;
+  /** A core acting as this user. */
+  readonly core: PuguhCore;
+}
+
+/** The local PUGUH API on a loopback port, with cores ready for each kind of caller. */
+export interface LocalApi {
+  readonly server: ReturnType<typeof createPuguhServer>;
+  readonly url: string;
+  /** A core with the service key. */
+  readonly service: PuguhCore;
+  /** A core with no credential (public endpoints). */
+  readonly anonymous: PuguhCore;
+  /** Makes another core against this server with extra options. */
+  readonly core: (options?: PuguhOptions) => PuguhCore;
+  /** Registers a fresh user (unique e-mail) and logs in. */
+  readonly signUp: (fullName?: string) => Promise<SignedUpUser>;
+  readonly close: () => Promise<void>;
+}
+
+let counter = 0;
+
+/**
+ * Starts `@puguh/testing` on 127.0.0.1 (a real socket: the SDK under test goes through real
+ * loopback HTTP) and returns helpers. Call `close()` in `afterAll`.
+ */
+export async function startLocalApi(options?: Parameters<typeof createPuguhServer>[0]): Promise<LocalApi> {
+  const server = createPuguhServer(options);
+  const { url, close } = await server.listen({ port: 0, hostname: '127.0.0.1' });
+  const core = (extra: PuguhOptions = {}) => createPuguhCore({ baseUrl: url, maxRetries: 0, ...extra });
+  const anonymous = core();
+  return {
+    server,
+    url,
+    service: core({ apiKey: server.apiKey }),
+    anonymous,
+    core,
+    async signUp(fullName = 'Test User') {
+      counter += 1;
+      const email = `user${counter}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+      const password = `correct horse ${counter}`;
+      const user = await sendRequest(anonymous, {
+        method: 'POST',
+        path: 'v1/auth/register',
+        body: { email, password, full_name: fullName },
+        schema: UserSchema,
+        authenticate: false,
+      });
+      const tokens = await sendRequest(anonymous, {
+        method: 'POST',
+        path: 'v1/auth/login',
+        body: { email, password },
+        schema: TokenSetSchema,
+        authenticate: false,
+      });
+      return { email, password, user, tokens, core: core({ accessToken: tokens.accessToken }) };
+    },
+    close,
+  };
+}
