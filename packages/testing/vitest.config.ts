@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceFirst } from '../../vitest.shared';
+import { sourceFirst } from '../../vitest.shared.ts';
 
 export default defineConfig({
   ...sourceFirst,

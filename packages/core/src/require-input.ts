@@ -41,7 +41,8 @@ export function requireId(name: string, value: unknown): string {
  * @public
  */
 export function requireText(name: string, value: unknown): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new TypeError(`${name} must be a non-empty string`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new TypeError(`${name} must be a non-empty string`);
   return value;
 }
 
