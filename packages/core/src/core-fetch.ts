@@ -3,7 +3,8 @@ import { getCoreState, type PuguhCore } from './internal/core-state';
 /**
  * The `fetch` a core sends with: the one passed as the `fetch` option, else `globalThis.fetch`
  * (looked up at call time, so test doubles installed later still apply). For code that must
- * reach PUGUH without the core's transport, such as `verifyAccessToken` fetching the JWKS.
+ * reach PUGUH without the core's transport, such as `verifyAccessToken` fetching the JWKS. The
+ * same function is returned for every core without a custom `fetch`, so it can key a cache.
  *
  * @param core The core.
  *
@@ -17,6 +18,8 @@ import { getCoreState, type PuguhCore } from './internal/core-state';
  * @public
  */
 export function getCoreFetch(core: PuguhCore): typeof globalThis.fetch {
-  const state = getCoreState(core);
-  return state.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  return getCoreState(core).fetch ?? globalFetch;
 }
+
+// One stable function (not a new one per call), so callers can key caches on the returned fetch.
+const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
