@@ -1,3 +1,12 @@
+export { type CancelSubscriptionInput, cancelSubscription } from './cancel-subscription';
+export { type CreateSubscriptionInput, createSubscription } from './create-subscription';
+export { type GetInvoicesInput, getInvoices } from './get-invoices';
 export { type GetPlanInput, getPlan } from './get-plan';
 export { getPlans } from './get-plans';
+export { type GetSubscriptionInput, getSubscription } from './get-subscription';
+export { type GetUsageInput, getUsage } from './get-usage';
+export type { Invoice, InvoiceStatus } from './schemas/invoice';
 export type { BillingInterval, Plan, PlanLimits } from './schemas/plan';
+export type { Subscription, SubscriptionStatus } from './schemas/subscription';
+export type { Usage, UsageMetric } from './schemas/usage';
+export { type UpgradeSubscriptionInput, upgradeSubscription } from './upgrade-subscription';
