@@ -1,6 +1,11 @@
 /**
  * Every error code the local API answers with (see docs/decisions/0002-wire-contract.md).
  *
+ * @example
+ * ```ts
+ * const code: ApiErrorCode = 'slug_taken';
+ * ```
+ *
  * @public
  */
 export type ApiErrorCode =
@@ -39,6 +44,12 @@ export type ApiErrorCode =
 
 /**
  * The JSON body of every error response: `{"error": {"code", "message", "details"?}}`.
+ *
+ * @example
+ * ```ts
+ * const { error } = (await response.json()) as ErrorEnvelope;
+ * if (error.code === 'rate_limited') console.log(error.message);
+ * ```
  *
  * @public
  */
@@ -95,6 +106,10 @@ export class ApiError extends Error {
  *
  * @internal
  */
-export function errorEnvelope(code: string, message: string, details?: Record<string, unknown>): ErrorEnvelope {
+export function errorEnvelope(
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): ErrorEnvelope {
   return { error: details === undefined ? { code, message } : { code, message, details } };
 }

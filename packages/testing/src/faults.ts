@@ -6,6 +6,12 @@ import type { AppEnv } from './state';
  * How the next matching request(s) should misbehave. Without `status`, `body`, `reset` or
  * `stallBody`, the real handler still answers (after `delayMs`, with `headers` added).
  *
+ * @example
+ * ```ts
+ * const fault: FaultOptions = { method: 'POST', path: '/v1/organizations', status: 503, times: 2 };
+ * server.faults.inject(fault);
+ * ```
+ *
  * @public
  */
 export interface FaultOptions {
@@ -38,6 +44,12 @@ export interface FaultOptions {
 /**
  * `server.faults`: makes the next matching requests misbehave, to rehearse failures.
  *
+ * @example
+ * ```ts
+ * server.faults.inject({ path: '/v1/billing/plans', delayMs: 500 });
+ * server.faults.clear();
+ * ```
+ *
  * @public
  */
 export interface Faults {
@@ -62,6 +74,11 @@ export interface Faults {
 
 /**
  * The fault queue plus the lookup the middleware uses.
+ *
+ * @example
+ * ```ts
+ * const fault = queue.take('GET', '/v1/billing/plans');
+ * ```
  *
  * @internal
  */
@@ -93,8 +110,12 @@ export function createFaultQueue(): FaultQueue {
   return {
     inject(fault) {
       const times = fault.times ?? 1;
-      if (!Number.isInteger(times) || times < 1) throw new RangeError('faults.inject: times must be an integer ≥ 1.');
-      if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599)) {
+      if (!Number.isInteger(times) || times < 1)
+        throw new RangeError('faults.inject: times must be an integer ≥ 1.');
+      if (
+        fault.status !== undefined &&
+        (!Number.isInteger(fault.status) || fault.status < 200 || fault.status > 599)
+      ) {
         throw new RangeError('faults.inject: status must be an integer from 200 to 599.');
       }
       if (fault.delayMs !== undefined && !(Number.isFinite(fault.delayMs) && fault.delayMs >= 0)) {
@@ -121,7 +142,9 @@ export function createFaultQueue(): FaultQueue {
 function matches(fault: FaultOptions, method: string, path: string): boolean {
   if (fault.method !== undefined && fault.method.toUpperCase() !== method.toUpperCase()) return false;
   if (fault.path === undefined) return true;
-  return typeof fault.path === 'string' ? fault.path === path : new RegExp(fault.path.source, fault.path.flags.replace('g', '')).test(path);
+  return typeof fault.path === 'string'
+    ? fault.path === path
+    : new RegExp(fault.path.source, fault.path.flags.replace('g', '')).test(path);
 }
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
@@ -159,7 +182,10 @@ export function faultMiddleware(faults: FaultQueue): MiddlewareHandler<AppEnv> {
       c.env.connection.reset = true;
       return c.body(null, 502);
     }
-    if (fault.stallBody === true) return stalledResponse(c.req.raw.signal, fault);
+    if (fault.stallBody === true) {
+      c.env.connection.stalled = true;
+      return stalledResponse(fault);
+    }
     if (fault.status !== undefined || fault.body !== undefined) return injectedResponse(fault);
     await next();
     for (const [name, value] of Object.entries(fault.headers ?? {})) c.res.headers.set(name, value);
@@ -173,21 +199,30 @@ function injectedResponse(fault: FaultOptions): Response {
   if (NULL_BODY_STATUSES.has(status)) return new Response(null, { status, headers });
   let body: string;
   if (fault.body === undefined) {
-    body = status >= 400 ? JSON.stringify(errorEnvelope(DEFAULT_CODES[status] ?? 'injected_fault', `Injected fault: HTTP ${status}.`)) : '';
+    body =
+      status >= 400
+        ? JSON.stringify(
+            errorEnvelope(DEFAULT_CODES[status] ?? 'injected_fault', `Injected fault: HTTP ${status}.`),
+          )
+        : '';
   } else {
     body = typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
   }
   return new Response(body, { status, headers });
 }
 
-function stalledResponse(signal: AbortSignal, fault: FaultOptions): Response {
+function stalledResponse(fault: FaultOptions): Response {
   const partial =
-    fault.body === undefined ? '{"data":[' : typeof fault.body === 'string' ? fault.body : JSON.stringify(fault.body);
+    fault.body === undefined
+      ? '{"data":['
+      : typeof fault.body === 'string'
+        ? fault.body
+        : JSON.stringify(fault.body);
+  // Never closed: on a socket the client gives up and disconnects; in-process, `server.fetch` errors
+  // the body when the request's signal aborts, as `fetch` does.
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(partial));
-      // Never close; error the stream when the client goes away, as a real socket would.
-      signal.addEventListener('abort', () => controller.error(signal.reason), { once: true });
     },
   });
   const headers = new Headers({ 'content-type': 'application/json', ...fault.headers });

@@ -19,6 +19,12 @@ interface IdempotencyEntry {
 /**
  * The stored first responses, by caller and key.
  *
+ * @example
+ * ```ts
+ * const store = createIdempotencyStore();
+ * store.entries.size; // 0
+ * ```
+ *
  * @internal
  */
 export interface IdempotencyStore {
@@ -151,7 +157,9 @@ function canonicalBody(body: ParsedBody): string {
 function stableStringify(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+    const entries = Object.entries(value).sort(([left], [right]) =>
+      left < right ? -1 : left > right ? 1 : 0,
+    );
     return `{${entries.map(([name, item]) => `${JSON.stringify(name)}:${stableStringify(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);

@@ -1,6 +1,12 @@
 /**
  * An email the local API "sent": nothing leaves the process, tests read it here instead.
  *
+ * @example
+ * ```ts
+ * const message = server.outbox.last('ada@example.test');
+ * await verifyMagicLink(core, { token: message!.token });
+ * ```
+ *
  * @public
  */
 export interface OutboxMessage {
@@ -17,6 +23,11 @@ export interface OutboxMessage {
 
 /**
  * The emails the local API has sent, oldest first.
+ *
+ * @example
+ * ```ts
+ * server.outbox.messages.filter((message) => message.kind === 'invitation');
+ * ```
  *
  * @public
  */
@@ -38,6 +49,11 @@ export interface Outbox {
 
 /**
  * The outbox plus the method the routes send with.
+ *
+ * @example
+ * ```ts
+ * outbox.send({ to, kind: 'magic_link', token, link, sentAt: iso(now) });
+ * ```
  *
  * @internal
  */

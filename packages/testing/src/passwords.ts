@@ -1,6 +1,11 @@
 /**
  * A stored password: PBKDF2-SHA256 over a per-user random salt.
  *
+ * @example
+ * ```ts
+ * const stored: PasswordHash = await hashPassword('correct horse');
+ * ```
+ *
  * @internal
  */
 export interface PasswordHash {

@@ -1,6 +1,11 @@
 /**
  * A plan of the seeded catalogue.
  *
+ * @example
+ * ```ts
+ * const pro: PlanRecord | undefined = findPlan('plan_pro');
+ * ```
+ *
  * @internal
  */
 export interface PlanRecord {
@@ -11,11 +16,20 @@ export interface PlanRecord {
   readonly currency: string;
   readonly interval: 'month' | 'year';
   readonly features: readonly string[];
-  readonly limits: { readonly apiCalls: number | null; readonly members: number | null; readonly applications: number | null };
+  readonly limits: {
+    readonly apiCalls: number | null;
+    readonly members: number | null;
+    readonly applications: number | null;
+  };
 }
 
 /**
  * The seeded plans (docs/decisions/0002-wire-contract.md): Free, Pro and Business, all monthly.
+ *
+ * @example
+ * ```ts
+ * PLANS.map((plan) => plan.id); // ['plan_free', 'plan_pro', 'plan_business']
+ * ```
  *
  * @internal
  */

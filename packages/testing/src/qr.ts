@@ -6,13 +6,13 @@
 
 /** Error-correction codewords per block at level M, for versions 1–40. */
 const EC_CODEWORDS_PER_BLOCK = [
-  10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28, 28,
-  28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
+  10, 16, 26, 18, 24, 16, 18, 22, 22, 26, 30, 22, 22, 24, 24, 28, 28, 26, 26, 26, 26, 28, 28, 28, 28, 28, 28,
+  28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28, 28,
 ];
 /** Number of error-correction blocks at level M, for versions 1–40. */
 const EC_BLOCKS = [
-  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29, 31, 33,
-  35, 37, 38, 40, 43, 45, 47, 49,
+  1, 1, 1, 2, 2, 4, 4, 4, 5, 5, 5, 8, 9, 9, 10, 10, 11, 13, 14, 16, 17, 17, 18, 20, 21, 23, 25, 26, 28, 29,
+  31, 33, 35, 37, 38, 40, 43, 45, 47, 49,
 ];
 /** Format bits of error-correction level M. */
 const LEVEL_M_BITS = 0b00;
@@ -211,7 +211,8 @@ class Grid {
     const last = centers.length - 1;
     centers.forEach((y, row) => {
       centers.forEach((x, column) => {
-        const underFinder = (row === 0 && column === 0) || (row === 0 && column === last) || (row === last && column === 0);
+        const underFinder =
+          (row === 0 && column === 0) || (row === 0 && column === last) || (row === last && column === 0);
         if (!underFinder) this.#alignment(x, y);
       });
     });
@@ -333,7 +334,8 @@ class Grid {
     const count = Math.floor(this.#version / 7) + 2;
     const step = this.#version === 32 ? 26 : Math.ceil((this.#version * 4 + 4) / (count * 2 - 2)) * 2;
     const centers = [6];
-    for (let position = this.size - 7; centers.length < count; position -= step) centers.splice(1, 0, position);
+    for (let position = this.size - 7; centers.length < count; position -= step)
+      centers.splice(1, 0, position);
     return centers;
   }
 

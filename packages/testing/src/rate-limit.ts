@@ -5,6 +5,11 @@ import type { AppEnv } from './state';
 /**
  * Per-credential fixed-window limits.
  *
+ * @example
+ * ```ts
+ * createPuguhServer({ rateLimit: { limit: 3, windowMs: 60_000 } });
+ * ```
+ *
  * @public
  */
 export interface RateLimitOptions {
@@ -16,6 +21,11 @@ export interface RateLimitOptions {
 
 /**
  * The outcome of counting one request.
+ *
+ * @example
+ * ```ts
+ * const { allowed, remaining } = limiter.hit('Bearer abc');
+ * ```
  *
  * @internal
  */
@@ -29,6 +39,11 @@ export interface RateLimitDecision {
 
 /**
  * Counts requests per key in fixed windows.
+ *
+ * @example
+ * ```ts
+ * const limiter: RateLimiter = createRateLimiter({ limit: 10, windowMs: 1000 }, Date.now);
+ * ```
  *
  * @internal
  */
@@ -55,7 +70,8 @@ export interface RateLimiter {
  * @internal
  */
 export function createRateLimiter(options: RateLimitOptions, now: () => number): RateLimiter {
-  if (!Number.isInteger(options.limit) || options.limit < 1) throw new RangeError('rateLimit.limit must be an integer ≥ 1.');
+  if (!Number.isInteger(options.limit) || options.limit < 1)
+    throw new RangeError('rateLimit.limit must be an integer ≥ 1.');
   if (!Number.isInteger(options.windowMs) || options.windowMs < 1) {
     throw new RangeError('rateLimit.windowMs must be an integer ≥ 1.');
   }
@@ -66,7 +82,8 @@ export function createRateLimiter(options: RateLimitOptions, now: () => number):
       let window = windows.get(key);
       if (window === undefined || window.resetAt <= time) {
         // Drop expired windows now and then so one-off keys do not pile up.
-        if (windows.size > 10_000) for (const [other, entry] of windows) if (entry.resetAt <= time) windows.delete(other);
+        if (windows.size > 10_000)
+          for (const [other, entry] of windows) if (entry.resetAt <= time) windows.delete(other);
         window = { count: 0, resetAt: time + options.windowMs };
         windows.set(key, window);
       }

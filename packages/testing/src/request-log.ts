@@ -5,6 +5,12 @@ import type { AppEnv, ParsedBody } from './state';
  * One request as the local API received it (injected faults included), for asserting what a
  * client sent.
  *
+ * @example
+ * ```ts
+ * const last = server.requests.at(-1);
+ * expect(last?.headers['idempotency-key']).toBeDefined();
+ * ```
+ *
  * @public
  */
 export interface RecordedRequest {
@@ -21,7 +27,14 @@ export interface RecordedRequest {
 }
 
 /**
- * The request log, capped so that a long-running `puguh-local` does not grow without bound.
+ * The request log, capped (the newest 10,000 to 11,000 requests) so that a long-running
+ * `puguh-local` does not grow without bound.
+ *
+ * @example
+ * ```ts
+ * log.add(entry);
+ * log.entries.length; // 1
+ * ```
  *
  * @internal
  */
@@ -32,9 +45,11 @@ export interface RequestLog {
 }
 
 const MAX_ENTRIES = 10_000;
+/** Trimmed in batches: removing one entry per request would shift the whole array every time. */
+const TRIM_BATCH = 1_000;
 
 /**
- * Creates an empty request log that keeps the newest 10,000 requests.
+ * Creates an empty request log that keeps at least the newest 10,000 requests.
  *
  * @returns The log.
  *
@@ -52,7 +67,7 @@ export function createRequestLog(): RequestLog {
     entries,
     add(entry) {
       entries.push(entry);
-      if (entries.length > MAX_ENTRIES) entries.splice(0, entries.length - MAX_ENTRIES);
+      if (entries.length >= MAX_ENTRIES + TRIM_BATCH) entries.splice(0, entries.length - MAX_ENTRIES);
     },
     clear() {
       entries.length = 0;

@@ -11,11 +11,18 @@ import type { KeyRing } from './tokens';
  * Everything one local API holds; the routes and middleware receive it instead of module globals,
  * so several servers can run side by side in one process.
  *
+ * @example
+ * ```ts
+ * const caller = await authenticate(c, state);
+ * ```
+ *
  * @internal
  */
 export interface ServerState {
   readonly now: () => number;
   readonly random: RandomSource;
+  /** Request ids come from their own stream, so that reads do not shift the seeded ids of records. */
+  readonly requestIds: RandomSource;
   readonly store: Store;
   readonly keys: KeyRing;
   readonly outbox: OutboxSender;
@@ -26,12 +33,20 @@ export interface ServerState {
   readonly apiKey: string;
   readonly accessTokenTtlSeconds: number;
   readonly magicLinkTtlSeconds: number;
-  /** Settles once start-up work (seeded users) is done; every request awaits it. */
-  readonly ready: Promise<void>;
+  /**
+   * Start-up work (seeded users), begun by the first request and awaited by every request. Not
+   * begun at creation: workerd refuses crypto at a module's top level.
+   */
+  readonly ready: () => Promise<void>;
 }
 
 /**
  * The request body as read once by the request log: absent, JSON, or text that is not JSON.
+ *
+ * @example
+ * ```ts
+ * const body: ParsedBody = c.get('body'); // { kind: 'json', value: { … } }
+ * ```
  *
  * @internal
  */
@@ -41,17 +56,29 @@ export type ParsedBody =
   | { readonly kind: 'invalid'; readonly text: string };
 
 /**
- * Lets a fault ask the transport to drop the connection instead of answering.
+ * Lets a fault talk to the transport: drop the connection instead of answering, or warn that the
+ * body will never finish.
+ *
+ * @example
+ * ```ts
+ * c.env.connection.reset = true; // the transport drops the connection
+ * ```
  *
  * @internal
  */
 export interface ConnectionControl {
   reset: boolean;
+  stalled: boolean;
 }
 
 /**
  * The hono environment of the app: per-request bindings from the transport, and variables the
  * middleware sets.
+ *
+ * @example
+ * ```ts
+ * const app = new Hono<AppEnv>();
+ * ```
  *
  * @internal
  */

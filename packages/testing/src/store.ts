@@ -3,6 +3,11 @@ import type { PasswordHash } from './passwords';
 /**
  * A role in an organization or an application, from most to least powerful.
  *
+ * @example
+ * ```ts
+ * const role: Role = 'admin';
+ * ```
+ *
  * @public
  */
 export type Role = 'owner' | 'admin' | 'member';
@@ -10,11 +15,25 @@ export type Role = 'owner' | 'admin' | 'member';
 /**
  * The rank of each role, so checks read `rank(role) >= rank('admin')`.
  *
+ * @example
+ * ```ts
+ * ROLE_RANK.owner > ROLE_RANK.admin; // true
+ * ```
+ *
  * @internal
  */
 export const ROLE_RANK: Readonly<Record<Role, number>> = { owner: 3, admin: 2, member: 1 };
 
-/** @internal */
+/**
+ * A registered user, as stored.
+ *
+ * @example
+ * ```ts
+ * const user: UserRecord | undefined = store.users.get(userId);
+ * ```
+ *
+ * @internal
+ */
 export interface UserRecord {
   readonly id: string;
   readonly email: string;
@@ -30,7 +49,16 @@ export interface UserRecord {
   recoveryCodeHashes: string[];
 }
 
-/** @internal */
+/**
+ * An organization, as stored.
+ *
+ * @example
+ * ```ts
+ * const organization: OrganizationRecord | undefined = store.organizations.get(orgId);
+ * ```
+ *
+ * @internal
+ */
 export interface OrganizationRecord {
   readonly id: string;
   name: string;
@@ -40,7 +68,16 @@ export interface OrganizationRecord {
   readonly seq: number;
 }
 
-/** @internal */
+/**
+ * A membership in an organization or an application.
+ *
+ * @example
+ * ```ts
+ * const membership: MembershipRecord | undefined = store.memberships.get(orgId)?.get(userId);
+ * ```
+ *
+ * @internal
+ */
 export interface MembershipRecord {
   readonly userId: string;
   role: Role;
@@ -48,7 +85,16 @@ export interface MembershipRecord {
   readonly seq: number;
 }
 
-/** @internal */
+/**
+ * An invitation to an organization.
+ *
+ * @example
+ * ```ts
+ * const pending = [...store.invitations.values()].filter((invitation) => invitation.status === 'pending');
+ * ```
+ *
+ * @internal
+ */
 export interface InvitationRecord {
   readonly id: string;
   readonly organizationId: string;
@@ -59,7 +105,16 @@ export interface InvitationRecord {
   readonly createdAt: number;
 }
 
-/** @internal */
+/**
+ * An application inside an organization.
+ *
+ * @example
+ * ```ts
+ * const application: ApplicationRecord | undefined = store.applications.get(appId);
+ * ```
+ *
+ * @internal
+ */
 export interface ApplicationRecord {
   readonly id: string;
   readonly organizationId: string;
@@ -70,7 +125,16 @@ export interface ApplicationRecord {
   readonly seq: number;
 }
 
-/** @internal */
+/**
+ * An organization's subscription.
+ *
+ * @example
+ * ```ts
+ * const subscription: SubscriptionRecord | undefined = store.subscriptions.get(orgId);
+ * ```
+ *
+ * @internal
+ */
 export interface SubscriptionRecord {
   readonly id: string;
   readonly organizationId: string;
@@ -82,7 +146,16 @@ export interface SubscriptionRecord {
   readonly createdAt: number;
 }
 
-/** @internal */
+/**
+ * An issued invoice.
+ *
+ * @example
+ * ```ts
+ * const invoices: InvoiceRecord[] = store.invoices.get(orgId) ?? [];
+ * ```
+ *
+ * @internal
+ */
 export interface InvoiceRecord {
   readonly id: string;
   readonly organizationId: string;
@@ -98,7 +171,16 @@ export interface InvoiceRecord {
   readonly seq: number;
 }
 
-/** @internal */
+/**
+ * A refresh token: single use, in a family that reuse revokes.
+ *
+ * @example
+ * ```ts
+ * const record: RefreshTokenRecord | undefined = store.refreshTokens.get(refreshToken);
+ * ```
+ *
+ * @internal
+ */
 export interface RefreshTokenRecord {
   readonly userId: string;
   readonly familyId: string;
@@ -106,7 +188,16 @@ export interface RefreshTokenRecord {
   used: boolean;
 }
 
-/** @internal */
+/**
+ * A magic-link token: single use, expiring.
+ *
+ * @example
+ * ```ts
+ * const record: MagicLinkRecord | undefined = store.magicLinks.get(token);
+ * ```
+ *
+ * @internal
+ */
 export interface MagicLinkRecord {
   readonly userId: string;
   readonly expiresAt: number;
@@ -116,6 +207,11 @@ export interface MagicLinkRecord {
 /**
  * All the state of one local API, in memory. Routes read and write it synchronously after their
  * awaits, so concurrent requests cannot interleave between a check and the write it guards.
+ *
+ * @example
+ * ```ts
+ * const store: Store = createStore();
+ * ```
  *
  * @internal
  */

@@ -4,6 +4,12 @@ import { ApiError } from './errors';
 /**
  * The claims of an access token the local API issues.
  *
+ * @example
+ * ```ts
+ * const claims = decodeJwt(tokens.access_token) as AccessTokenClaims;
+ * claims.org_id; // set when the login carried X-Puguh-Organization-Id
+ * ```
+ *
  * @public
  */
 export interface AccessTokenClaims {
@@ -26,12 +32,22 @@ export interface AccessTokenClaims {
 /**
  * Overrides for {@link PuguhServer.signAccessToken}: any claim, plus extra ones.
  *
+ * @example
+ * ```ts
+ * const expired = await server.signAccessToken({ sub: user.user_id, exp: Math.floor(Date.now() / 1000) - 60 });
+ * ```
+ *
  * @public
  */
 export type AccessTokenOverrides = Partial<AccessTokenClaims> & Readonly<Record<string, unknown>>;
 
 /**
  * One signing key: its id, the private key and the public JWK published in the JWKS.
+ *
+ * @example
+ * ```ts
+ * const { kid, publicJwk } = await keys.current();
+ * ```
  *
  * @internal
  */
@@ -46,6 +62,12 @@ export interface SigningKey {
  * The server's ES256 signing keys. Rotation adds a key and makes it current; older keys stay in the
  * JWKS so tokens they signed keep verifying until they expire.
  *
+ * @example
+ * ```ts
+ * const kid = keys.rotate();
+ * (await keys.all()).length; // one more than before
+ * ```
+ *
  * @internal
  */
 export interface KeyRing {
@@ -58,8 +80,9 @@ export interface KeyRing {
 }
 
 /**
- * Creates a key ring with one key. Key generation is async (WebCrypto), so keys are promises that
- * requests await; `rotate()` can then stay synchronous.
+ * Creates a key ring. Key generation is async (WebCrypto), so keys are promises that requests
+ * await and `rotate()` can stay synchronous. The first key is made on first use, not here: workerd
+ * refuses crypto at a module's top level, where a test may well create its server.
  *
  * @param nextKid Returns the `kid` of each new key.
  *
@@ -88,10 +111,15 @@ export function createKeyRing(nextKid: () => string): KeyRing {
       keys.push(key);
       return kid;
     },
-    current: () => keys[keys.length - 1]!,
-    all: () => Promise.all(keys),
+    current() {
+      if (keys.length === 0) ring.rotate();
+      return keys[keys.length - 1]!;
+    },
+    all() {
+      if (keys.length === 0) ring.rotate();
+      return Promise.all(keys);
+    },
   };
-  ring.rotate();
   return ring;
 }
 
@@ -155,13 +183,14 @@ export async function verifyToken(keys: KeyRing, token: string, nowMs: number): 
         requiredClaims: ['sub', 'exp', 'iat'],
       },
     );
-    if (typeof payload.sub !== 'string' || !Array.isArray(payload['roles'])) {
+    if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) {
       throw new ApiError(401, 'invalid_token', 'The access token is missing required claims.');
     }
     return payload as unknown as AccessTokenClaims;
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    if (error instanceof errors.JWTExpired) throw new ApiError(401, 'token_expired', 'The access token has expired.');
+    if (error instanceof errors.JWTExpired)
+      throw new ApiError(401, 'token_expired', 'The access token has expired.');
     throw new ApiError(401, 'invalid_token', 'The access token is invalid.');
   }
 }

@@ -52,7 +52,9 @@ export async function verifyTotp(secretBase32: string, code: string, timeMs: num
   const key = base32Decode(secretBase32);
   const step = Math.floor(timeMs / 1000 / STEP_SECONDS);
   // Compare every candidate rather than stopping at the first match, so timing reveals nothing.
-  const matches = await Promise.all([step - 1, step, step + 1].map(async (s) => (await hotp(key, s)) === code));
+  const matches = await Promise.all(
+    [step - 1, step, step + 1].map(async (s) => (await hotp(key, s)) === code),
+  );
   return matches.includes(true);
 }
 
