@@ -24,7 +24,7 @@ const resultFiles = () =>
 // Stale results from an earlier run must not count.
 for (const file of resultFiles()) rmSync(file);
 
-const turbo = spawnSync('turbo', ['run', 'test', '--continue', ...process.argv.slice(2)], {
+const turbo = spawnSync('turbo', ['run', 'test', '--continue', '--concurrency=2', ...process.argv.slice(2)], {
   cwd: root,
   stdio: 'inherit',
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' },
@@ -42,7 +42,9 @@ for (const file of resultFiles()) {
   ).length;
   passed += report.numPassedTests ?? 0;
   failed += (report.numFailedTests ?? 0) + brokenSuites;
-  rows.push(`${name.padEnd(40)} ${String(report.numPassedTests ?? 0).padStart(5)} passed ${String((report.numFailedTests ?? 0) + brokenSuites).padStart(4)} failed${report.numPendingTests ? ` ${report.numPendingTests} skipped` : ''}`);
+  rows.push(
+    `${name.padEnd(40)} ${String(report.numPassedTests ?? 0).padStart(5)} passed ${String((report.numFailedTests ?? 0) + brokenSuites).padStart(4)} failed${report.numPendingTests ? ` ${report.numPendingTests} skipped` : ''}`,
+  );
 }
 if (turbo.status !== 0 && failed === 0) failed += 1; // a task that crashed before reporting
 console.log(`\n${rows.sort().join('\n')}`);

@@ -4,6 +4,9 @@ import { sourceFirst } from '../../vitest.shared.ts';
 export default defineConfig({
   ...sourceFirst,
   test: {
+    // Loopback integration tests share 2 cores with every other suite: be patient, assert on behaviour.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
     include: ['src/**/*.test.ts'],
     restoreMocks: true,
   },

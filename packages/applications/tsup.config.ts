@@ -1,12 +1,4 @@
 import { defineConfig } from 'tsup';
+import { packageBuild } from '../../tsup.shared.ts';
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm'],
-  target: 'es2022',
-  platform: 'neutral',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  tsconfig: 'tsconfig.build.json',
-});
+export default defineConfig(packageBuild());

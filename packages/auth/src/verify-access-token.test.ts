@@ -165,6 +165,13 @@ describe('verifyAccessToken against the local PUGUH API', () => {
     await fresh.close();
   });
 
+  test('a plain { baseUrl } works as well as a core, and is held to the same https rule', async () => {
+    const token = await api.server.signAccessToken();
+    await expect(verifyAccessToken({ baseUrl: api.url }, token)).resolves.toMatchObject({ sub: 'usr_test' });
+    // Keys fetched over plain http from a non-loopback host could be swapped by anyone on the path.
+    await expect(verifyAccessToken({ baseUrl: 'http://api.puguh.test' }, token)).rejects.toThrow(TypeError);
+  });
+
   test('an unreachable JWKS is a NetworkError', async () => {
     const core = createPuguhCore({ baseUrl: 'http://127.0.0.1:9' });
     const token = await api.server.signAccessToken();

@@ -1,4 +1,4 @@
-import { AuthError, getCoreFetch, NetworkError, type PuguhCore, type PuguhError } from '@puguh/core';
+import { AuthError, getCoreEndpoint, NetworkError, type PuguhCore, type PuguhError } from '@puguh/core';
 import { createRemoteJWKSet, customFetch } from 'jose/jwks/remote';
 import { jwtVerify } from 'jose/jwt/verify';
 import { type AccessTokenClaims, toAccessTokenClaims } from './access-token-claims';
@@ -47,7 +47,9 @@ const keySets = /* @__PURE__ */ new WeakMap<object, Map<string, KeySet>>();
  * Exported from `@puguh/auth`; `client.auth.verifyAccessToken()` on `PuguhClient`. Importing only
  * this function keeps ky and every other PUGUH call out of the bundle.
  *
- * @param core The core whose `baseUrl` (and `fetch`) locate the JWKS; it needs no credential.
+ * @param core The core whose `baseUrl` (and `fetch`) locate the JWKS; it needs no credential. A plain
+ *   `{ baseUrl }` works too (validated the same way), which keeps `createPuguhCore` — and so the
+ *   rest of core — out of an edge bundle.
  * @param token The compact JWT, e.g. from `Authorization: Bearer <token>`.
  * @param options Audience, issuer, clock tolerance and limits.
  *
@@ -60,15 +62,14 @@ const keySets = /* @__PURE__ */ new WeakMap<object, Map<string, KeySet>>();
  *
  * @example
  * ```ts
- * import { createPuguhCore } from '@puguh/core';
  * import { verifyAccessToken } from '@puguh/auth';
  *
- * const core = createPuguhCore({ baseUrl: 'https://api-puguh.arsaka.io' });
+ * const puguh = { baseUrl: 'https://api-puguh.arsaka.io' }; // or a core from createPuguhCore()
  * export default {
  *   async fetch(request: Request) {
  *     const token = request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '';
  *     try {
- *       const claims = await verifyAccessToken(core, token);
+ *       const claims = await verifyAccessToken(puguh, token);
  *       return Response.json({ user: claims.sub, roles: claims.roles });
  *     } catch {
  *       return new Response('Unauthorized', { status: 401 });
@@ -99,10 +100,10 @@ export async function verifyAccessToken(
       details: { reason: 'too_large' },
     });
   }
-  const fetch = getCoreFetch(core);
-  const url = `${core.baseUrl}/.well-known/jwks.json`;
-  let perFetch = keySets.get(fetch);
-  if (!perFetch) keySets.set(fetch, (perFetch = new Map()));
+  const { baseUrl, fetch } = getCoreEndpoint(core);
+  const url = `${baseUrl}/.well-known/jwks.json`;
+  const perFetch = keySets.get(fetch) ?? new Map<string, KeySet>();
+  keySets.set(fetch, perFetch);
   const cacheKey = `${jwksTimeout} ${url}`;
   let keySet = perFetch.get(cacheKey);
   if (!keySet) {
@@ -118,7 +119,7 @@ export async function verifyAccessToken(
     const { payload } = await jwtVerify(token, keySet, {
       algorithms: ALGORITHMS,
       typ: 'JWT',
-      issuer: options.issuer ?? new URL(core.baseUrl).origin,
+      issuer: options.issuer ?? new URL(baseUrl).origin,
       audience: (options.audience ?? 'puguh') as string | string[],
       clockTolerance: clockTolerance / 1000,
       // Bounds `iat`: jose rejects an `iat` in the future only when a maximum age is set.
@@ -144,60 +145,37 @@ function milliseconds(name: string, value: number | undefined, fallback: number,
  */
 function toPuguhError(error: unknown): PuguhError {
   if (error instanceof AuthError) return error;
-  const { code, claim, reason } = (error ?? {}) as { code?: string; claim?: string; reason?: string };
-  switch (code) {
-    case 'ERR_JWT_EXPIRED':
-      return new AuthError('The access token has expired', { code: 'token_expired' });
-    case 'ERR_JWT_CLAIM_VALIDATION_FAILED':
-      if (claim === 'nbf' || (claim === 'iat' && reason === 'check_failed')) {
-        return new AuthError('The access token is not valid yet', {
+  const { code = '', claim, reason } = (error ?? {}) as { code?: string; claim?: string; reason?: string };
+  const invalid = (why: string, details: Record<string, unknown>) =>
+    new AuthError(`The access token is not valid: ${why}`, { code: 'token_invalid', details });
+  if (code === 'ERR_JWT_EXPIRED')
+    return new AuthError('The access token has expired', { code: 'token_expired' });
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+    return claim === 'nbf' || claim === 'iat'
+      ? new AuthError('The access token is not valid yet', {
           code: 'token_not_yet_valid',
           details: { claim },
+        })
+      : invalid(`"${claim}" ${reason === 'missing' ? 'is missing' : 'is not acceptable'}`, {
+          reason: 'claim',
+          claim,
         });
-      }
-      return new AuthError(`The access token's "${claim}" claim is not acceptable`, {
-        code: 'token_invalid',
-        details: { reason: 'claim', claim },
-      });
-    case 'ERR_JWKS_TIMEOUT':
-      return new NetworkError('Fetching the JWKS timed out', { code: 'timeout', cause: error });
-    case 'ERR_JWKS_INVALID':
-    case 'ERR_JOSE_GENERIC':
-      return new NetworkError('The JWKS endpoint did not return a usable key set', {
-        code: 'jwks_invalid',
-        cause: error,
-      });
-    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return new AuthError('The access token signature is not valid', {
-        code: 'token_invalid',
-        details: { reason: 'signature' },
-      });
-    case 'ERR_JWKS_NO_MATCHING_KEY':
-    case 'ERR_JWKS_MULTIPLE_MATCHING_KEYS':
-      return new AuthError('No key of the JWKS matches the access token', {
-        code: 'token_invalid',
-        details: { reason: 'key' },
-      });
-    case 'ERR_JOSE_ALG_NOT_ALLOWED':
-    case 'ERR_JOSE_NOT_SUPPORTED':
-      return new AuthError('The access token uses an algorithm or extension PUGUH does not accept', {
-        code: 'token_invalid',
-        details: { reason: 'algorithm' },
-      });
-    case 'ERR_JWS_INVALID':
-    case 'ERR_JWT_INVALID':
-      return new AuthError('The access token is not a well-formed JWT', {
-        code: 'token_invalid',
-        details: { reason: 'format' },
-      });
-    default:
-      if (code?.startsWith('ERR_JW') || code?.startsWith('ERR_JOSE')) {
-        return new AuthError('The access token is not valid', {
-          code: 'token_invalid',
-          details: { reason: 'other' },
-        });
-      }
-      // Anything else came from fetching the key set (fetch's own TypeError, an abort, …).
-      return new NetworkError('Could not fetch the JWKS', { code: 'connection_failed', cause: error });
   }
+  if (code === 'ERR_JWKS_TIMEOUT')
+    return new NetworkError('Fetching the JWKS timed out', { code: 'timeout', cause: error });
+  if (code === 'ERR_JWKS_INVALID' || code === 'ERR_JOSE_GENERIC') {
+    return new NetworkError('The JWKS endpoint returned no usable key set', {
+      code: 'jwks_invalid',
+      cause: error,
+    });
+  }
+  if (code === 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED')
+    return invalid('bad signature', { reason: 'signature' });
+  if (code.startsWith('ERR_JWKS_')) return invalid('no matching key in the JWKS', { reason: 'key' });
+  if (code === 'ERR_JOSE_ALG_NOT_ALLOWED' || code === 'ERR_JOSE_NOT_SUPPORTED') {
+    return invalid('algorithm or extension not accepted', { reason: 'algorithm' });
+  }
+  if (code.startsWith('ERR_J')) return invalid('malformed', { reason: 'format' });
+  // Anything else came from fetching the key set (fetch's own TypeError, an abort, …).
+  return new NetworkError('Could not fetch the JWKS', { code: 'connection_failed', cause: error });
 }

@@ -22,8 +22,8 @@ import { getCoreState, type PuguhCore } from './internal/core-state';
  * @public
  */
 export async function closePuguhCore(core: PuguhCore): Promise<void> {
-  const { controller } = getCoreState(core).lifecycles[0] as { controller: AbortController };
-  if (!controller.signal.aborted) controller.abort(closedError());
+  const [own] = getCoreState(core).lifecycles;
+  if (!own?.signal.aborted) own?.abort(closedError());
 }
 
 /** The error of every call on a closed core. */
@@ -46,5 +46,5 @@ export function closedError(): PuguhError {
  * @public
  */
 export function isPuguhCoreClosed(core: PuguhCore): boolean {
-  return getCoreState(core).lifecycles.some((lifecycle) => lifecycle.controller.signal.aborted);
+  return getCoreState(core).lifecycles.some((lifecycle) => lifecycle.signal.aborted);
 }

@@ -114,7 +114,7 @@ export function withContext(core: PuguhCore, overrides: ContextOverrides): Puguh
       applicationId:
         applicationId === undefined ? parent.context.applicationId : checkId('applicationId', applicationId),
     },
-    lifecycles: [{ controller: new AbortController() }, ...parent.lifecycles],
+    lifecycles: [new AbortController(), ...parent.lifecycles],
   };
   return createCoreObject(state);
 }

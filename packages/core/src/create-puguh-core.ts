@@ -1,12 +1,12 @@
 import { normalizeBaseUrl } from './internal/base-url';
-import { type CoreState, createCoreObject, type PuguhCore } from './internal/core-state';
+import { createCoreObject, type PuguhCore } from './internal/core-state';
 import { isBrowserPage, readEnvironment } from './internal/environment';
 import {
-  checkByteLimit,
   checkCredential,
   checkDuration,
   checkHeaders,
   checkId,
+  checkNumber,
   checkRetries,
 } from './internal/validate';
 import type { PuguhOptions } from './options';
@@ -40,83 +40,68 @@ import { SDK_VERSION } from './version';
  * @public
  */
 export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
-  if (typeof options !== 'object' || options === null) throw new TypeError('options must be an object');
-  const rawBaseUrl = options.baseUrl ?? readEnvironment('PUGUH_BASE_URL');
-  if (rawBaseUrl === undefined) {
-    throw new TypeError(
-      'baseUrl is required: pass { baseUrl } or set the PUGUH_BASE_URL environment variable',
-    );
+  const { accessToken, refreshToken, onTokens, fetch, organizationId, applicationId } = options;
+  const baseUrl = normalizeBaseUrl(
+    options.baseUrl ??
+      readEnvironment('PUGUH_BASE_URL') ??
+      fail('baseUrl is required: pass { baseUrl } or set the PUGUH_BASE_URL environment variable'),
+    options.allowInsecureHttp === true,
+  );
+  if (options.apiKey !== undefined && accessToken !== undefined) {
+    fail('Pass either apiKey (a service) or accessToken (a user), not both');
   }
-  const baseUrl = normalizeBaseUrl(rawBaseUrl, options.allowInsecureHttp === true);
-
-  if (options.apiKey !== undefined && options.accessToken !== undefined) {
-    throw new TypeError('Pass either apiKey (a service) or accessToken (a user), not both');
-  }
-  const accessToken = options.accessToken;
   if (typeof accessToken !== 'function' && accessToken !== undefined)
     checkCredential('accessToken', accessToken);
   const apiKey = accessToken === undefined ? (options.apiKey ?? readEnvironment('PUGUH_API_KEY')) : undefined;
-  if (apiKey !== undefined && !/^pk_(?:live|test)_[\w-]+$/.test(String(apiKey))) {
-    throw new TypeError(
-      'apiKey must be a PUGUH API key: pk_live_… or pk_test_… (letters, digits, _ and - only)',
-    );
+  if (apiKey !== undefined) {
+    if (!/^pk_(live|test)_[\w-]+$/.test(String(apiKey)))
+      fail('apiKey must be a PUGUH API key: pk_live_… or pk_test_…');
+    if (isBrowserPage() && !options.dangerouslyAllowBrowser) {
+      fail(
+        'An API key in a browser page is readable by every visitor: use a user accessToken (or none for public calls)',
+      );
+    }
   }
-  if (apiKey !== undefined && isBrowserPage() && options.dangerouslyAllowBrowser !== true) {
-    throw new TypeError(
-      'An API key in a browser page is readable by every visitor. Use a user accessToken, or no credential for ' +
-        'public calls; pass dangerouslyAllowBrowser: true only for internal tools.',
-    );
+  if (refreshToken !== undefined) {
+    if (accessToken === undefined) fail('refreshToken needs an accessToken to refresh');
+    checkCredential('refreshToken', refreshToken);
   }
-  if (options.refreshToken !== undefined) {
-    if (accessToken === undefined) throw new TypeError('refreshToken needs an accessToken to refresh');
-    checkCredential('refreshToken', options.refreshToken);
+  for (const [name, value] of [
+    ['onTokens', onTokens],
+    ['fetch', fetch],
+  ] as const) {
+    if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function`);
   }
-  if (options.onTokens !== undefined && typeof options.onTokens !== 'function') {
-    throw new TypeError('onTokens must be a function');
-  }
-  if (options.fetch !== undefined && typeof options.fetch !== 'function')
-    throw new TypeError('fetch must be a function');
-  if (options.organizationId !== undefined) checkId('organizationId', options.organizationId);
-  if (options.applicationId !== undefined) checkId('applicationId', options.applicationId);
+  if (organizationId !== undefined) checkId('organizationId', organizationId);
+  if (applicationId !== undefined) checkId('applicationId', applicationId);
 
   const headers = checkHeaders('headers', options.headers);
   headers.set('accept', 'application/json');
   headers.set('x-puguh-client', `puguh-js/${SDK_VERSION}`);
-
-  const state: CoreState = {
+  return createCoreObject({
     baseUrl,
-    // ky makes one attempt per call here: core owns retries, timeouts and error mapping, because
-    // ky 1 lacks jitter, a Retry-After cap, a timeout covering the body and a network-error class.
+    // Retries, timeouts and hooks are set per call by sendRequest; here only what never changes.
+    // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
     transport: {
-      options: {
-        prefixUrl: `${baseUrl}/`,
-        headers,
-        retry: 0,
-        timeout: false,
-        throwHttpErrors: false,
-        // Credentials must never follow a redirect to another origin: treat every 3xx as an error.
-        redirect: 'manual',
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-      },
+      options: { prefixUrl: `${baseUrl}/`, headers, redirect: 'manual', ...(fetch && { fetch }) },
       instance: undefined,
     },
-    fetch: options.fetch,
+    fetch,
     defaults: {
       timeout: checkDuration('timeout', options.timeout) ?? 30_000,
       totalTimeout: checkDuration('totalTimeout', options.totalTimeout),
       maxRetries: checkRetries(options.maxRetries) ?? 2,
       maxRetryAfter: checkDuration('maxRetryAfter', options.maxRetryAfter) ?? 60_000,
-      maxResponseBytes: checkByteLimit('maxResponseBytes', options.maxResponseBytes) ?? 10 * 1024 * 1024,
+      maxResponseBytes:
+        checkNumber('maxResponseBytes', options.maxResponseBytes, 1024, 2 ** 40, true) ?? 10_485_760,
     },
-    session: createSession({
-      apiKey,
-      accessToken,
-      refreshToken: options.refreshToken,
-      onTokens: options.onTokens,
-    }),
-    context: { organizationId: options.organizationId, applicationId: options.applicationId },
-    lifecycles: [{ controller: new AbortController() }],
+    session: createSession(apiKey, accessToken, refreshToken, onTokens),
+    context: { organizationId, applicationId },
+    lifecycles: [new AbortController()],
     logger: options.logger,
-  };
-  return createCoreObject(state);
+  });
+}
+
+function fail(message: string): never {
+  throw new TypeError(message);
 }

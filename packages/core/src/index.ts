@@ -6,7 +6,7 @@ export {
   setOrganizationContext,
   withContext,
 } from './context';
-export { getCoreFetch } from './core-fetch';
+export { getCoreEndpoint } from './core-fetch';
 export { createPuguhCore } from './create-puguh-core';
 export { AuthError } from './errors/auth-error';
 export { NetworkError } from './errors/network-error';

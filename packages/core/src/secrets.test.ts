@@ -107,7 +107,7 @@ describe('secrets never leak', () => {
     },
   );
 
-  test('the logger gets requests, responses and retries with secrets redacted, and caller headers stay untouched', async () => {
+  test('the logger gets requests, responses and retries, never a body or a credential, and caller headers stay untouched', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const lines: string[] = [];
     const logger = {
@@ -136,7 +136,7 @@ describe('secrets never leak', () => {
     expect(log).not.toContain(CANARY_KEY);
     expect(log).not.toContain(password);
     expect(log).not.toContain('123456');
-    expect(log).toContain('[redacted]');
+    expect(log).toContain('v1/auth/login');
     expect(JSON.stringify(callerHeaders)).toBe(frozen);
   });
 });

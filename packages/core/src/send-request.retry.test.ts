@@ -114,7 +114,7 @@ describe('retry limits and budgets', () => {
     ).rejects.toMatchObject({
       statusCode: 503,
     });
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(2_500);
     expect(server.hits).toHaveLength(1);
   });
 
@@ -126,7 +126,7 @@ describe('retry limits and budgets', () => {
     ).rejects.toMatchObject({ name: 'NetworkError', code: 'timeout' });
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(240);
-    expect(elapsed).toBeLessThan(1_000);
+    expect(elapsed).toBeLessThan(3_000);
     expect(server.hits).toHaveLength(1);
   });
 

@@ -95,7 +95,7 @@ describe('HTTP status handling', () => {
     const error = await failure(get());
     expect(error).toMatchObject({ name: 'RateLimitError', retryAfter: 86400 });
     expect(server.hits).toHaveLength(1);
-    expect(Date.now() - started).toBeLessThan(500);
+    expect(Date.now() - started).toBeLessThan(2_500);
   });
 
   test.each(['garbage', '-5', 'Infinity', '1e9', '0x10', ''])(

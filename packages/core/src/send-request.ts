@@ -1,13 +1,12 @@
 import ky from 'ky';
 import * as v from 'valibot';
+import { closedError } from './close-puguh-core';
 import { NetworkError } from './errors/network-error';
 import { isPuguhError, PuguhError } from './errors/puguh-error';
-import { openCallScope } from './internal/call-scope';
-import { type CoreState, getCoreState, type PuguhCore } from './internal/core-state';
+import { getCoreState, type PuguhCore } from './internal/core-state';
 import { errorFromResponse, networkError } from './internal/errors-from-transport';
 import { readBody } from './internal/read-body';
-import { redactBody } from './internal/redact';
-import { backoffDelay, isRetryableMethod, isRetryableStatus, parseRetryAfter } from './internal/retry-policy';
+import { backoffDelay, isRetryableStatus, parseRetryAfter } from './internal/retry-policy';
 import { checkCredential, checkDuration, checkHeaders, checkRetries } from './internal/validate';
 import type { RequestOptions } from './options';
 import { TokenSetSchema } from './tokens/token-set';
@@ -44,17 +43,21 @@ export interface ApiRequest<T> {
   readonly authenticate?: boolean | undefined;
 }
 
+// Every method is retried: POST and PATCH always carry an Idempotency-Key (below), which lets the
+// server replay the first result instead of applying a write twice.
+const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'post', 'patch'];
+
 /**
  * Sends one API call through the SDK's single choke point: credentials and context headers,
  * retries with backoff, timeouts, cancellation, error mapping and response validation.
  *
  * Every PUGUH domain function is a thin call to this; you can use it for endpoints the SDK does
  * not wrap yet. Behaviour:
- * - GET, PUT, DELETE are retried on network errors and 408/429/500/502/503/504; POST and PATCH
- *   get an `Idempotency-Key` (generated once per call, the same on every attempt) and are then
- *   retried the same way. Backoff is exponential with full jitter, at most 8 s per delay.
- * - `Retry-After`/`retry-after-ms` is honoured up to `maxRetryAfter`; a longer or unreadable one
- *   fails fast instead of sleeping.
+ * - Network errors, timeouts and 408/429/500/502/503/504 are retried (`maxRetries`, default 2).
+ *   POST and PATCH get an `Idempotency-Key` (generated once per call, the same on every attempt).
+ *   Backoff is exponential with full jitter, at most 8 s per delay.
+ * - `Retry-After`/`retry-after-ms` is honoured exactly up to `maxRetryAfter`; a longer or
+ *   unreadable one, or one that would end after `totalTimeout`, fails fast instead of sleeping.
  * - `timeout` bounds each attempt including the body; `totalTimeout` bounds the whole call.
  * - A 401 on a user call with a `refreshToken` refreshes the session once and replays the call.
  *
@@ -82,122 +85,167 @@ export async function sendRequest<T = void>(
 ): Promise<T> {
   const state = getCoreState(core);
   const { method, path } = request;
-  const timeout = checkDuration('timeout', options.timeout) ?? state.defaults.timeout;
-  const maxRetries = checkRetries(options.maxRetries) ?? state.defaults.maxRetries;
+  const { defaults, session, context, logger } = state;
+  const timeout = checkDuration('timeout', options.timeout) ?? defaults.timeout;
+  const maxRetries = checkRetries(options.maxRetries) ?? defaults.maxRetries;
   const headers = checkHeaders('options.headers', options.headers);
   const body = request.body === undefined ? undefined : serialize(request.body);
   if (body !== undefined) headers.set('content-type', 'application/json');
-  if (state.context.organizationId) headers.set('x-puguh-organization-id', state.context.organizationId);
-  if (state.context.applicationId) headers.set('x-puguh-application-id', state.context.applicationId);
+  if (context.organizationId) headers.set('x-puguh-organization-id', context.organizationId);
+  if (context.applicationId) headers.set('x-puguh-application-id', context.applicationId);
   if (method === 'POST' || method === 'PATCH') {
+    const key = options.idempotencyKey;
     headers.set(
       'idempotency-key',
-      options.idempotencyKey === undefined
-        ? crypto.randomUUID()
-        : checkCredential('idempotencyKey', options.idempotencyKey),
+      key === undefined ? crypto.randomUUID() : checkCredential('idempotencyKey', key),
     );
   }
-  const retryable = isRetryableMethod(method, headers);
-  const log =
-    state.logger &&
-    ((message: string, details: Record<string, unknown>) => state.logger?.debug(message, details));
+  if (state.lifecycles.some((lifecycle) => lifecycle.signal.aborted)) throw closedError();
+  options.signal?.throwIfAborted();
 
-  const scope = openCallScope(state.lifecycles, options.signal, state.defaults.totalTimeout);
+  // One signal for everything that stops the call: the caller, closing the core, totalTimeout.
+  // AbortSignal.any adds no listener to the caller's (possibly long-lived) signal.
+  const deadline = new AbortController();
+  const signal = AbortSignal.any([
+    deadline.signal,
+    ...state.lifecycles.map((lifecycle) => lifecycle.signal),
+    ...(options.signal ? [options.signal] : []),
+  ]);
+  const totalTimeout = defaults.totalTimeout;
+  const endsAt = totalTimeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + totalTimeout;
+  const timer =
+    totalTimeout === undefined
+      ? undefined
+      : setTimeout(
+          () =>
+            deadline.abort(timeoutError(`The call did not finish within totalTimeout (${totalTimeout} ms)`)),
+          totalTimeout,
+        );
+
+  let text = '';
+  let generation = 0;
+  let attemptStarted = 0;
+  let wait = 0;
+  state.transport.instance ??= ky.create(state.transport.options);
   try {
-    let retries = 0;
-    let replayed = false;
-    for (;;) {
-      const credentials = await scope.guard(state.session.credentials());
-      if (request.authenticate !== false && credentials.header)
-        headers.set('authorization', credentials.header);
-      else headers.delete('authorization');
-      log?.('puguh request', { method, path, attempt: retries + 1, body: redactBody(request.body) });
-
-      const attempt = scope.attempt(timeout);
-      let response: Response;
-      let text: string;
+    for (let replayed = false; ; replayed = true) {
       try {
-        state.transport.instance ??= ky.create(state.transport.options);
-        response = await state.transport.instance(path, {
+        const response = await state.transport.instance(path, {
           method,
           headers,
           body: body ?? null,
           searchParams: request.query as Record<string, string>,
-          signal: attempt.signal,
+          signal,
+          timeout,
+          retry: {
+            limit: maxRetries,
+            methods: RETRY_METHODS,
+            statusCodes: [408, 429, 500, 502, 503, 504],
+            afterStatusCodes: [],
+            // The whole retry decision is ours (ky 1 would sleep a capped or unreadable Retry-After
+            // instead of failing fast); `wait` hands the chosen delay to ky's abortable sleep.
+            shouldRetry({ error, retryCount }) {
+              if (signal.aborted) return false;
+              let delay = backoffDelay(retryCount - 1);
+              const response = (error as { response?: Response }).response;
+              if (response) {
+                if (!isRetryableStatus(response.status)) return false;
+                const seconds = parseRetryAfter(response.headers);
+                if (seconds !== undefined) delay = seconds * 1000;
+                if (!(delay <= defaults.maxRetryAfter)) return false;
+              } else if (isPuguhError(error) && !(error instanceof NetworkError)) {
+                return false;
+              }
+              if (!(Date.now() + delay < endsAt)) return false;
+              wait = delay;
+              logger?.debug('puguh retry', {
+                method,
+                path,
+                status: response?.status,
+                delayMs: Math.round(delay),
+              });
+              return true;
+            },
+            delay: () => wait,
+          },
+          hooks: {
+            beforeRequest: [
+              async (outgoing) => {
+                attemptStarted = Date.now();
+                const [authorization, current] = await session.credentials();
+                generation = current;
+                if (request.authenticate !== false && authorization)
+                  outgoing.headers.set('authorization', authorization);
+                // Bodies and headers are never logged: nothing to redact, nothing to leak.
+                logger?.debug('puguh request', { method, path });
+              },
+            ],
+            // Reading the body here, inside ky's attempt, puts a body that stalls or is cut off under
+            // the same retry rules as a failed connection; the deadline is what is left of `timeout`.
+            afterResponse: [
+              async (_request, _options, response) => {
+                text = await readBody(
+                  response,
+                  defaults.maxResponseBytes,
+                  timeout - (Date.now() - attemptStarted),
+                );
+                logger?.debug('puguh response', {
+                  method,
+                  path,
+                  status: response.status,
+                  requestId: requestIdOf(response),
+                });
+              },
+            ],
+          },
         });
-        text = await readBody(response, state.defaults.maxResponseBytes);
+        void response.body?.cancel();
+        return parse(request.schema, text, response);
       } catch (error) {
-        const stopped = scope.stopped();
-        if (stopped !== undefined) throw stopped;
-        const failure = isPuguhError(error)
-          ? error
-          : attempt.timedOut()
-            ? (attempt.signal.reason as NetworkError)
-            : networkError(error);
-        const delay = backoffDelay(retries);
-        if (!(failure instanceof NetworkError) || !retryable || retries >= maxRetries || !scope.fits(delay)) {
-          throw failure;
-        }
-        log?.('puguh retry', { method, path, reason: failure.code, delayMs: Math.round(delay) });
-        await scope.sleep(delay);
-        retries += 1;
-        continue;
-      } finally {
-        attempt.dispose();
-      }
-
-      const { status } = response;
-      const requestId = response.headers.get('x-request-id') ?? undefined;
-      log?.('puguh response', { method, path, status, requestId });
-      if (status >= 200 && status < 300) return parse(request.schema, text, status, requestId);
-
-      if (status === 401 && !replayed && request.authenticate !== false && state.session.canRefresh()) {
-        replayed = true;
-        log?.('puguh refresh', { method, path });
-        await scope.guard(
-          state.session.refreshAfter(credentials.generation, (token) => exchange(core, state, token)),
-        );
-        continue;
-      }
-
-      const retryAfter = parseRetryAfter(response.headers);
-      if (retryable && retries < maxRetries && isRetryableStatus(status)) {
-        // A server-given wait is honoured exactly (no jitter) when it is readable and within the
-        // cap; an unreadable or excessive one fails fast rather than sleeping for hours.
-        const delay =
-          retryAfter === undefined
-            ? backoffDelay(retries)
-            : retryAfter * 1000 <= state.defaults.maxRetryAfter
-              ? retryAfter * 1000
-              : Number.NaN;
-        if (delay >= 0 && scope.fits(delay)) {
-          log?.('puguh retry', { method, path, status, delayMs: Math.round(delay) });
-          await scope.sleep(delay);
-          retries += 1;
+        if (signal.aborted) throw signal.reason;
+        if (isPuguhError(error)) throw error;
+        const response = (error as { response?: Response }).response;
+        if (!response)
+          throw (error as Error).name === 'TimeoutError' ? attemptTimeout(timeout) : networkError(error);
+        void response.body?.cancel();
+        if (response.status === 401 && !replayed && request.authenticate !== false && session.canRefresh()) {
+          logger?.debug('puguh refresh', { method, path });
+          await abortable(
+            session.refreshAfter(generation, (token) => exchange(core, token)),
+            signal,
+          );
           continue;
         }
+        throw errorFromResponse(response, text, parseRetryAfter(response.headers));
       }
-      throw errorFromResponse(response, text, retryAfter);
     }
   } finally {
-    scope.dispose();
+    clearTimeout(timer);
   }
 }
 
+const timeoutError = (message: string) => new NetworkError(message, { code: 'timeout' });
+const attemptTimeout = (timeout: number) => timeoutError(`No complete response within ${timeout} ms`);
+const requestIdOf = (response: Response) => response.headers.get('x-request-id') ?? undefined;
+
+/** Settles like `promise`, or rejects with the reason as soon as `signal` aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort);
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Exchanges the refresh token; shared by every call waiting on the same refresh. */
-function exchange(core: PuguhCore, state: CoreState, refreshToken: string) {
-  state.logger?.debug('puguh refresh', { path: 'v1/auth/refresh' });
-  return sendRequest(
-    core,
-    {
-      method: 'POST',
-      path: 'v1/auth/refresh',
-      body: { refresh_token: refreshToken },
-      schema: TokenSetSchema,
-      authenticate: false,
-    },
-    {},
-  );
+function exchange(core: PuguhCore, refreshToken: string) {
+  return sendRequest(core, {
+    method: 'POST',
+    path: 'v1/auth/refresh',
+    body: { refresh_token: refreshToken },
+    schema: TokenSetSchema,
+    authenticate: false,
+  });
 }
 
 /** Serialises a body once, so every attempt sends the same bytes; refuses what JSON cannot carry. */
@@ -214,22 +262,14 @@ function serialize(body: unknown): string {
   }
 }
 
-function parse<T>(
-  schema: v.GenericSchema<unknown, T> | undefined,
-  text: string,
-  status: number,
-  requestId?: string,
-): T {
+function parse<T>(schema: v.GenericSchema<unknown, T> | undefined, text: string, response: Response): T {
   if (!schema) return undefined as T;
+  const details = { code: 'invalid_response', statusCode: response.status, requestId: requestIdOf(response) };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new PuguhError(`The API answered ${status} with a body that is not JSON`, {
-      code: 'invalid_response',
-      statusCode: status,
-      requestId,
-    });
+    throw new PuguhError(`The API answered ${response.status} with a body that is not JSON`, details);
   }
   const result = v.safeParse(schema, json);
   if (result.success) return result.output;
@@ -241,6 +281,6 @@ function parse<T>(
   const first = issues[0];
   throw new PuguhError(
     `The API response does not have the expected shape${first ? ` (${first.path || 'body'}: expected ${first.expected})` : ''}`,
-    { code: 'invalid_response', statusCode: status, requestId, details: { issues } },
+    { ...details, details: { issues } },
   );
 }

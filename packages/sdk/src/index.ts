@@ -83,7 +83,7 @@ export {
   clearContext,
   closePuguhCore,
   createPuguhCore,
-  getCoreFetch,
+  getCoreEndpoint,
   type HttpMethod,
   isPuguhCoreClosed,
   isPuguhError,

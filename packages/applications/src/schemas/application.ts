@@ -36,23 +36,24 @@ interface WireApplication {
 }
 
 /** Validates an application from the wire and converts it to {@link Application}. */
-export const ApplicationSchema: v.GenericSchema<WireApplication, Application> = v.pipe(
-  v.object({
-    id: v.string(),
-    organization_id: v.string(),
-    name: v.string(),
-    slug: v.string(),
-    created_at: v.string(),
-    updated_at: v.string(),
-  }),
-  v.transform(
-    (wire): Application => ({
-      id: wire.id,
-      organizationId: wire.organization_id,
-      name: wire.name,
-      slug: wire.slug,
-      createdAt: wire.created_at,
-      updatedAt: wire.updated_at,
+export const ApplicationSchema: v.GenericSchema<WireApplication, Application> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      organization_id: v.string(),
+      name: v.string(),
+      slug: v.string(),
+      created_at: v.string(),
+      updated_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Application => ({
+        id: wire.id,
+        organizationId: wire.organization_id,
+        name: wire.name,
+        slug: wire.slug,
+        createdAt: wire.created_at,
+        updatedAt: wire.updated_at,
+      }),
+    ),
+  ))();

@@ -48,21 +48,22 @@ interface WireMember {
 }
 
 /** Validates a member from the wire and converts it to {@link Member}. */
-export const MemberSchema: v.GenericSchema<WireMember, Member> = v.pipe(
-  v.object({
-    user_id: v.string(),
-    email: v.string(),
-    full_name: v.string(),
-    role: v.string(),
-    joined_at: v.string(),
-  }),
-  v.transform(
-    (wire): Member => ({
-      userId: wire.user_id,
-      email: wire.email,
-      fullName: wire.full_name,
-      role: wire.role,
-      joinedAt: wire.joined_at,
+export const MemberSchema: v.GenericSchema<WireMember, Member> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      user_id: v.string(),
+      email: v.string(),
+      full_name: v.string(),
+      role: v.string(),
+      joined_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Member => ({
+        userId: wire.user_id,
+        email: wire.email,
+        fullName: wire.full_name,
+        role: wire.role,
+        joinedAt: wire.joined_at,
+      }),
+    ),
+  ))();

@@ -47,15 +47,22 @@ interface WireMfaConfirmation {
 }
 
 /** Validates an MFA setup from the wire and converts it to {@link MfaSetup}. */
-export const MfaSetupSchema: v.GenericSchema<WireMfaSetup, MfaSetup> = v.pipe(
-  v.object({ qr_code_url: v.string(), otpauth_url: v.string(), secret: v.string() }),
-  v.transform(
-    (wire): MfaSetup => ({ qrCodeUrl: wire.qr_code_url, otpauthUrl: wire.otpauth_url, secret: wire.secret }),
-  ),
-);
+export const MfaSetupSchema: v.GenericSchema<WireMfaSetup, MfaSetup> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({ qr_code_url: v.string(), otpauth_url: v.string(), secret: v.string() }),
+    v.transform(
+      (wire): MfaSetup => ({
+        qrCodeUrl: wire.qr_code_url,
+        otpauthUrl: wire.otpauth_url,
+        secret: wire.secret,
+      }),
+    ),
+  ))();
 
 /** Validates an MFA confirmation from the wire and converts it to {@link MfaConfirmation}. */
-export const MfaConfirmationSchema: v.GenericSchema<WireMfaConfirmation, MfaConfirmation> = v.pipe(
-  v.object({ recovery_codes: v.array(v.string()) }),
-  v.transform((wire): MfaConfirmation => ({ recoveryCodes: wire.recovery_codes })),
-);
+export const MfaConfirmationSchema: v.GenericSchema<WireMfaConfirmation, MfaConfirmation> =
+  /* @__PURE__ */ (() =>
+    v.pipe(
+      v.object({ recovery_codes: v.array(v.string()) }),
+      v.transform((wire): MfaConfirmation => ({ recoveryCodes: wire.recovery_codes })),
+    ))();

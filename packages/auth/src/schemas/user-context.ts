@@ -36,25 +36,26 @@ interface WireUserContext {
 }
 
 /** Validates a user context from the wire and converts it to {@link UserContext}. */
-export const UserContextSchema: v.GenericSchema<WireUserContext, UserContext> = v.pipe(
-  v.object({
-    user_id: v.string(),
-    email: v.string(),
-    full_name: v.string(),
-    roles: v.array(v.string()),
-    // The contract sends `null` when unscoped; a missing field is read the same way.
-    organization_id: v.nullish(v.string()),
-    expires_at: v.string(),
-  }),
-  v.transform(
-    (wire): UserContext => ({
-      userId: wire.user_id,
-      email: wire.email,
-      fullName: wire.full_name,
-      roles: wire.roles,
-      // With exactOptionalPropertyTypes the key is left out rather than set to undefined.
-      ...(wire.organization_id == null ? {} : { organizationId: wire.organization_id }),
-      expiresAt: wire.expires_at,
+export const UserContextSchema: v.GenericSchema<WireUserContext, UserContext> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      user_id: v.string(),
+      email: v.string(),
+      full_name: v.string(),
+      roles: v.array(v.string()),
+      // The contract sends `null` when unscoped; a missing field is read the same way.
+      organization_id: v.nullish(v.string()),
+      expires_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): UserContext => ({
+        userId: wire.user_id,
+        email: wire.email,
+        fullName: wire.full_name,
+        roles: wire.roles,
+        // With exactOptionalPropertyTypes the key is left out rather than set to undefined.
+        ...(wire.organization_id == null ? {} : { organizationId: wire.organization_id }),
+        expiresAt: wire.expires_at,
+      }),
+    ),
+  ))();

@@ -64,35 +64,36 @@ interface WireInvoice {
 }
 
 /** Validates an invoice from the wire and converts it to {@link Invoice}. */
-export const InvoiceSchema: v.GenericSchema<WireInvoice, Invoice> = v.pipe(
-  v.object({
-    id: v.string(),
-    organization_id: v.string(),
-    subscription_id: v.string(),
-    plan_id: v.string(),
-    amount: v.pipe(v.number(), v.integer()),
-    currency: v.string(),
-    total: v.string(),
-    status: v.string(),
-    description: v.string(),
-    period_start: v.string(),
-    period_end: v.string(),
-    created_at: v.string(),
-  }),
-  v.transform(
-    (wire): Invoice => ({
-      id: wire.id,
-      organizationId: wire.organization_id,
-      subscriptionId: wire.subscription_id,
-      planId: wire.plan_id,
-      amount: wire.amount,
-      currency: wire.currency,
-      total: wire.total,
-      status: wire.status,
-      description: wire.description,
-      periodStart: wire.period_start,
-      periodEnd: wire.period_end,
-      createdAt: wire.created_at,
+export const InvoiceSchema: v.GenericSchema<WireInvoice, Invoice> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      organization_id: v.string(),
+      subscription_id: v.string(),
+      plan_id: v.string(),
+      amount: v.pipe(v.number(), v.integer()),
+      currency: v.string(),
+      total: v.string(),
+      status: v.string(),
+      description: v.string(),
+      period_start: v.string(),
+      period_end: v.string(),
+      created_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Invoice => ({
+        id: wire.id,
+        organizationId: wire.organization_id,
+        subscriptionId: wire.subscription_id,
+        planId: wire.plan_id,
+        amount: wire.amount,
+        currency: wire.currency,
+        total: wire.total,
+        status: wire.status,
+        description: wire.description,
+        periodStart: wire.period_start,
+        periodEnd: wire.period_end,
+        createdAt: wire.created_at,
+      }),
+    ),
+  ))();

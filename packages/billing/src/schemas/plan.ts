@@ -63,43 +63,45 @@ interface WirePlan {
   limits: { api_calls: number | null; members: number | null; applications: number | null };
 }
 
-const limit = v.nullable(v.number());
+const limit = /* @__PURE__ */ (() => v.nullable(v.number()))();
 
 /** Validates a plan from the wire and converts it to {@link Plan}. */
-export const PlanSchema: v.GenericSchema<WirePlan, Plan> = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    price: v.string(),
-    amount: v.pipe(v.number(), v.integer()),
-    currency: v.string(),
-    interval: v.string(),
-    features: v.array(v.string()),
-    limits: v.object({ api_calls: limit, members: limit, applications: limit }),
-  }),
-  v.transform(
-    (wire): Plan => ({
-      id: wire.id,
-      name: wire.name,
-      price: wire.price,
-      amount: wire.amount,
-      currency: wire.currency,
-      interval: wire.interval,
-      features: wire.features,
-      limits: {
-        apiCalls: wire.limits.api_calls,
-        members: wire.limits.members,
-        applications: wire.limits.applications,
-      },
+export const PlanSchema: v.GenericSchema<WirePlan, Plan> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      price: v.string(),
+      amount: v.pipe(v.number(), v.integer()),
+      currency: v.string(),
+      interval: v.string(),
+      features: v.array(v.string()),
+      limits: v.object({ api_calls: limit, members: limit, applications: limit }),
     }),
-  ),
-);
+    v.transform(
+      (wire): Plan => ({
+        id: wire.id,
+        name: wire.name,
+        price: wire.price,
+        amount: wire.amount,
+        currency: wire.currency,
+        interval: wire.interval,
+        features: wire.features,
+        limits: {
+          apiCalls: wire.limits.api_calls,
+          members: wire.limits.members,
+          applications: wire.limits.applications,
+        },
+      }),
+    ),
+  ))();
 
 /**
  * Validates the plans list. The endpoint answers with the list envelope, but the whole catalogue
  * always fits in one page, so `getPlans` returns a plain array as the Python SDK does.
  */
-export const PlanListSchema: v.GenericSchema<{ data: WirePlan[] }, Plan[]> = v.pipe(
-  v.object({ data: v.array(PlanSchema) }),
-  v.transform((wire) => wire.data),
-);
+export const PlanListSchema: v.GenericSchema<{ data: WirePlan[] }, Plan[]> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({ data: v.array(PlanSchema) }),
+    v.transform((wire) => wire.data),
+  ))();

@@ -53,33 +53,34 @@ interface WireSubscription {
 }
 
 /** Validates a subscription from the wire and converts it to {@link Subscription}. */
-export const SubscriptionSchema: v.GenericSchema<WireSubscription, Subscription> = v.pipe(
-  v.object({
-    id: v.string(),
-    organization_id: v.string(),
-    plan_id: v.string(),
-    plan_name: v.string(),
-    status: v.string(),
-    current_period_start: v.string(),
-    current_period_end: v.string(),
-    cancel_at_period_end: v.boolean(),
-    created_at: v.string(),
-  }),
-  v.transform(
-    (wire): Subscription => ({
-      id: wire.id,
-      organizationId: wire.organization_id,
-      planId: wire.plan_id,
-      planName: wire.plan_name,
-      status: wire.status,
-      currentPeriodStart: wire.current_period_start,
-      currentPeriodEnd: wire.current_period_end,
-      cancelAtPeriodEnd: wire.cancel_at_period_end,
-      createdAt: wire.created_at,
+export const SubscriptionSchema: v.GenericSchema<WireSubscription, Subscription> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      organization_id: v.string(),
+      plan_id: v.string(),
+      plan_name: v.string(),
+      status: v.string(),
+      current_period_start: v.string(),
+      current_period_end: v.string(),
+      cancel_at_period_end: v.boolean(),
+      created_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Subscription => ({
+        id: wire.id,
+        organizationId: wire.organization_id,
+        planId: wire.plan_id,
+        planName: wire.plan_name,
+        status: wire.status,
+        currentPeriodStart: wire.current_period_start,
+        currentPeriodEnd: wire.current_period_end,
+        cancelAtPeriodEnd: wire.cancel_at_period_end,
+        createdAt: wire.created_at,
+      }),
+    ),
+  ))();
 
 /** The subscription endpoint answers `200 null` for an organization that never subscribed. */
 export const OptionalSubscriptionSchema: v.GenericSchema<WireSubscription | null, Subscription | null> =
-  v.nullable(SubscriptionSchema);
+  /* @__PURE__ */ (() => v.nullable(SubscriptionSchema))();

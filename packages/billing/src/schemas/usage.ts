@@ -59,30 +59,31 @@ interface WireUsage {
   metrics: { api_calls: WireMetric; members: WireMetric; applications: WireMetric };
 }
 
-const count = v.pipe(v.number(), v.integer());
-const MetricSchema = v.object({ used: count, limit: v.nullable(count) });
+const count = /* @__PURE__ */ (() => v.pipe(v.number(), v.integer()))();
+const MetricSchema = /* @__PURE__ */ (() => v.object({ used: count, limit: v.nullable(count) }))();
 
 /**
  * Validates usage from the wire and converts it to {@link Usage}; the counters move out of the
  * wire's `metrics` object so that `usage.apiCalls.used` reads as directly as the other fields.
  */
-export const UsageSchema: v.GenericSchema<WireUsage, Usage> = v.pipe(
-  v.object({
-    organization_id: v.string(),
-    plan_id: v.nullable(v.string()),
-    period_start: v.string(),
-    period_end: v.string(),
-    metrics: v.object({ api_calls: MetricSchema, members: MetricSchema, applications: MetricSchema }),
-  }),
-  v.transform(
-    (wire): Usage => ({
-      organizationId: wire.organization_id,
-      planId: wire.plan_id,
-      periodStart: wire.period_start,
-      periodEnd: wire.period_end,
-      apiCalls: wire.metrics.api_calls,
-      members: wire.metrics.members,
-      applications: wire.metrics.applications,
+export const UsageSchema: v.GenericSchema<WireUsage, Usage> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      organization_id: v.string(),
+      plan_id: v.nullable(v.string()),
+      period_start: v.string(),
+      period_end: v.string(),
+      metrics: v.object({ api_calls: MetricSchema, members: MetricSchema, applications: MetricSchema }),
     }),
-  ),
-);
+    v.transform(
+      (wire): Usage => ({
+        organizationId: wire.organization_id,
+        planId: wire.plan_id,
+        periodStart: wire.period_start,
+        periodEnd: wire.period_end,
+        apiCalls: wire.metrics.api_calls,
+        members: wire.metrics.members,
+        applications: wire.metrics.applications,
+      }),
+    ),
+  ))();

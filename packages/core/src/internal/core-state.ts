@@ -11,11 +11,6 @@ export interface CallDefaults {
   readonly maxResponseBytes: number;
 }
 
-/** One `close()` scope: a root core has one; each derived core adds its own. */
-export interface Lifecycle {
-  readonly controller: AbortController;
-}
-
 /** Mutable organization/application context of one core. */
 export interface Context {
   organizationId: string | undefined;
@@ -40,8 +35,8 @@ export interface CoreState {
   readonly defaults: CallDefaults;
   readonly session: Session;
   readonly context: Context;
-  /** This core's lifecycle first, then its ancestors': closing any of them closes this core. */
-  readonly lifecycles: readonly Lifecycle[];
+  /** This core's close controller first, then its ancestors': closing any of them closes this core. */
+  readonly lifecycles: readonly AbortController[];
   readonly logger: PuguhLogger | undefined;
 }
 
@@ -64,24 +59,26 @@ export interface PuguhCore {
 }
 
 // A registered symbol, so a core made by one copy of this package works with functions of another.
-const CORE_STATE: unique symbol = Symbol.for('puguh.sdk.core') as never;
-const INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const CORE_STATE = Symbol.for('puguh.sdk.core');
 
 /** Wraps `state` in a public core object whose printable surface is redacted. */
 export function createCoreObject(state: CoreState): PuguhCore {
+  const { baseUrl, session, context } = state;
   const summary = () => ({
-    baseUrl: state.baseUrl,
-    credentials: state.session.describe(),
-    organizationId: state.context.organizationId,
-    applicationId: state.context.applicationId,
+    baseUrl,
+    credentials: session.mode === 'none' ? 'none' : `${session.mode} [redacted]`,
+    ...context,
   });
-  const core = { baseUrl: state.baseUrl };
-  Object.defineProperties(core, {
-    [CORE_STATE]: { value: state },
-    toJSON: { value: summary },
-    [INSPECT]: { value: summary },
-  });
-  return Object.freeze(core);
+  return Object.freeze(
+    Object.defineProperties(
+      { baseUrl },
+      {
+        [CORE_STATE]: { value: state },
+        toJSON: { value: summary },
+        [Symbol.for('nodejs.util.inspect.custom')]: { value: summary },
+      },
+    ),
+  );
 }
 
 /** The state behind `core`; a `TypeError` for anything that is not a core. */

@@ -1,37 +1,41 @@
+import { NetworkError } from '../errors/network-error';
 import { PuguhError } from '../errors/puguh-error';
 
 /**
- * Reads a response body as text, refusing to buffer more than `limit` bytes: a runaway or hostile
- * body is cancelled (freeing the socket) instead of exhausting memory. The caller's attempt signal
- * aborts the read, which is what makes the per-attempt timeout cover the body.
+ * Reads a response body as text within `deadline` ms, refusing to buffer more than `limit` bytes.
+ * A body that stalls or trickles is a timeout (the deadline is total, not idle time), and a
+ * runaway or hostile body is refused instead of exhausting memory. Either way the stream is
+ * cancelled, which frees the connection.
  */
-export async function readBody(response: Response, limit: number): Promise<string> {
-  if (!response.body) return '';
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
-    await response.body.cancel().catch(() => {});
-    throw tooLarge(response, limit);
-  }
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let text = '';
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return text + decoder.decode();
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(response, limit);
+export async function readBody(response: Response, limit: number, deadline: number): Promise<string> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  let expired = false;
+  const timer = setTimeout(() => {
+    expired = true;
+    void reader.cancel().catch(() => {});
+  }, deadline);
+  try {
+    const decoder = new TextDecoder();
+    let text = '';
+    let size = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      // A cancelled read resolves as `done`: only the flag tells a timeout from the real end.
+      if (expired)
+        throw new NetworkError('No complete response body within the timeout', { code: 'timeout' });
+      if (done) return text + decoder.decode();
+      size += value.byteLength;
+      if (size > limit) {
+        void reader.cancel().catch(() => {});
+        throw new PuguhError(`The response body is larger than maxResponseBytes (${limit})`, {
+          code: 'response_too_large',
+          statusCode: response.status,
+        });
+      }
+      text += decoder.decode(value, { stream: true });
     }
-    text += decoder.decode(value, { stream: true });
+  } finally {
+    clearTimeout(timer);
   }
-}
-
-function tooLarge(response: Response, limit: number): PuguhError {
-  return new PuguhError(`The response body is larger than maxResponseBytes (${limit})`, {
-    code: 'response_too_large',
-    statusCode: response.status,
-    requestId: response.headers.get('x-request-id') ?? undefined,
-  });
 }

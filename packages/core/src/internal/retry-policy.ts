@@ -1,28 +1,14 @@
 /** Statuses worth another attempt: the server or something in front of it may recover. */
-export function isRetryableStatus(status: number): boolean {
-  return (
-    status === 408 || status === 429 || status === 500 || status === 502 || status === 503 || status === 504
-  );
-}
-
-/**
- * Methods safe to send again. POST and PATCH are safe only with an `Idempotency-Key`, which the
- * server uses to replay the first result instead of applying the write twice.
- */
-export function isRetryableMethod(method: string, headers: Headers): boolean {
-  return (method !== 'POST' && method !== 'PATCH') || headers.has('idempotency-key');
-}
-
-const BASE_DELAY_MS = 500;
-const MAX_DELAY_MS = 8_000;
+export const isRetryableStatus = (status: number): boolean => [408, 429, 500, 502, 503, 504].includes(status);
 
 /**
  * "Full jitter" exponential backoff: a uniform random delay up to `min(8 s, 0.5 s · 2^retry)`,
  * so clients that failed together do not come back together.
  */
-export function backoffDelay(retryIndex: number): number {
-  return Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** retryIndex);
-}
+export const backoffDelay = (retryIndex: number): number =>
+  Math.random() * Math.min(8_000, 500 * 2 ** retryIndex);
+
+const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
 
 /**
  * The wait the server asked for, in seconds: `retry-after-ms` first (0 included), then
@@ -31,14 +17,11 @@ export function backoffDelay(retryIndex: number): number {
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && /^\s*\d+(?:\.\d+)?\s*$/.test(milliseconds)) return Number(milliseconds) / 1000;
+  if (milliseconds !== null && SECONDS.test(milliseconds)) return Number(milliseconds) / 1000;
   const value = headers.get('retry-after');
   if (value === null) return milliseconds === null ? undefined : Number.NaN;
-  if (/^\s*\d+(?:\.\d+)?\s*$/.test(value)) return Number(value);
-  // Only a real IMF-fixdate/RFC 850 date: Date.parse would also accept things like "1e9" or "-5".
-  if (/^[A-Za-z]{3},? /.test(value.trim())) {
-    const date = Date.parse(value);
-    if (!Number.isNaN(date)) return Math.max(0, Math.ceil((date - now) / 1000));
-  }
-  return Number.NaN;
+  if (SECONDS.test(value)) return Number(value);
+  // Only an HTTP date ("Thu, 01 Jan …"): Date.parse alone would also accept "1e9" or "-5".
+  const date = /^\s*[a-z]{3},? /i.test(value) ? Date.parse(value) : Number.NaN;
+  return Number.isNaN(date) ? date : Math.max(0, Math.ceil((date - now) / 1000));
 }

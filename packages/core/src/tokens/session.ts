@@ -4,12 +4,6 @@ import { checkCredential } from '../internal/validate';
 import type { AccessTokenProvider } from '../options';
 import type { TokenSet } from './token-set';
 
-/** The `Authorization` value for one attempt, and which token generation produced it. */
-export interface AttemptCredentials {
-  readonly header: string | undefined;
-  readonly generation: number;
-}
-
 /**
  * The credentials of one core, kept in this closure so that no property of the core (and so no
  * `util.inspect`, `JSON.stringify` or `structuredClone` of it) can reach them.
@@ -18,7 +12,8 @@ export interface Session {
   readonly mode: 'none' | 'apiKey' | 'user';
   /** Whether a 401 on a user call may be answered by refreshing the session. */
   readonly canRefresh: () => boolean;
-  readonly credentials: () => Promise<AttemptCredentials>;
+  /** The `Authorization` value for one attempt (if any), and the token generation it came from. */
+  readonly credentials: () => Promise<[header: string | undefined, generation: number]>;
   /**
    * Refreshes once for every caller that saw a 401 with `generation`: the first starts the
    * refresh, later ones wait for it, and callers whose token is already stale just replay.
@@ -27,50 +22,36 @@ export interface Session {
     generation: number,
     exchange: (refreshToken: string) => Promise<TokenSet>,
   ) => Promise<void>;
-  /** A redacted description for `util.inspect` and `toJSON`. */
-  readonly describe: () => string;
 }
 
-export interface SessionInput {
-  readonly apiKey?: string | undefined;
-  readonly accessToken?: string | AccessTokenProvider | undefined;
-  readonly refreshToken?: string | undefined;
-  readonly onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
-}
-
-export function createSession(input: SessionInput): Session {
-  const { apiKey, onTokens } = input;
-  let accessToken = input.accessToken;
-  let refreshToken = input.refreshToken;
+export function createSession(
+  apiKey: string | undefined,
+  initialToken: string | AccessTokenProvider | undefined,
+  initialRefreshToken: string | undefined,
+  onTokens: ((tokens: TokenSet) => void | Promise<void>) | undefined,
+): Session {
+  let accessToken = initialToken;
+  let refreshToken = initialRefreshToken;
   let generation = 0;
   let refreshing: Promise<void> | undefined;
-  const mode = apiKey !== undefined ? 'apiKey' : accessToken !== undefined ? 'user' : 'none';
-
-  async function currentAccessToken(): Promise<string> {
-    if (typeof accessToken !== 'function') return accessToken as string;
-    let token: unknown;
-    try {
-      token = await accessToken();
-    } catch (cause) {
-      throw new AuthError('The accessToken function threw', { code: 'token_provider_failed', cause });
-    }
-    try {
-      return checkCredential('accessToken', token);
-    } catch {
-      throw new AuthError('The accessToken function did not return a usable token', {
-        code: 'token_provider_failed',
-      });
-    }
-  }
+  const mode = apiKey ? 'apiKey' : accessToken ? 'user' : 'none';
 
   return {
     mode,
     canRefresh: () => mode === 'user' && refreshToken !== undefined,
     async credentials() {
-      const current = generation;
-      if (mode === 'none') return { header: undefined, generation: current };
-      const secret = mode === 'apiKey' ? (apiKey as string) : await currentAccessToken();
-      return { header: `Bearer ${secret}`, generation: current };
+      let secret: unknown = apiKey ?? accessToken;
+      if (typeof secret === 'function') {
+        try {
+          secret = checkCredential('accessToken', await secret());
+        } catch (cause) {
+          throw new AuthError('The accessToken function failed or returned no usable token', {
+            code: 'token_provider_failed',
+            cause,
+          });
+        }
+      }
+      return [secret ? `Bearer ${secret}` : undefined, generation];
     },
     refreshAfter(seen, exchange) {
       if (seen !== generation) return Promise.resolve();
@@ -82,13 +63,12 @@ export function createSession(input: SessionInput): Session {
           } catch (cause) {
             // A network failure or a 5xx is not a verdict on the session: surface it as it is and
             // keep the refresh token for the next try. Only a 4xx means the session is over.
-            if (!isPuguhError(cause) || cause.statusCode === undefined || cause.statusCode >= 500)
-              throw cause;
-            throw new AuthError(`The session could not be refreshed: ${cause.message}`, {
+            const status = isPuguhError(cause) ? cause.statusCode : undefined;
+            if (!status || status > 499) throw cause;
+            throw new AuthError(`The session could not be refreshed: ${(cause as Error).message}`, {
               code: 'refresh_failed',
-              statusCode: cause.statusCode,
-              requestId: cause.requestId,
-              details: { reason: cause.code },
+              statusCode: status,
+              details: { reason: (cause as AuthError).code },
             });
           }
           accessToken = tokens.accessToken;
@@ -101,11 +81,5 @@ export function createSession(input: SessionInput): Session {
       })();
       return refreshing;
     },
-    describe: () =>
-      mode === 'apiKey'
-        ? `api key ${(apiKey as string).slice(0, 8)}…[redacted]`
-        : mode === 'user'
-          ? 'user access token [redacted]'
-          : 'none',
   };
 }

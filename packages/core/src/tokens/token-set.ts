@@ -64,12 +64,13 @@ interface WireTokenSet {
   user: WireUser;
 }
 
-const WireUserObject = v.object({
-  user_id: v.string(),
-  email: v.string(),
-  full_name: v.string(),
-  created_at: v.string(),
-});
+const WireUserObject = /* @__PURE__ */ (() =>
+  v.object({
+    user_id: v.string(),
+    email: v.string(),
+    full_name: v.string(),
+    created_at: v.string(),
+  }))();
 
 const toUser = (wire: WireUser): User => ({
   userId: wire.user_id,
@@ -88,7 +89,8 @@ const toUser = (wire: WireUser): User => ({
  *
  * @public
  */
-export const UserSchema: v.GenericSchema<WireUser, User> = v.pipe(WireUserObject, v.transform(toUser));
+export const UserSchema: v.GenericSchema<WireUser, User> = /* @__PURE__ */ (() =>
+  v.pipe(WireUserObject, v.transform(toUser)))();
 
 /**
  * Validates a token set from the wire and converts it to {@link TokenSet}.
@@ -100,23 +102,24 @@ export const UserSchema: v.GenericSchema<WireUser, User> = v.pipe(WireUserObject
  *
  * @public
  */
-export const TokenSetSchema: v.GenericSchema<WireTokenSet, TokenSet> = v.pipe(
-  v.object({
-    access_token: v.string(),
-    refresh_token: v.string(),
-    token_type: v.string(),
-    expires_in: v.number(),
-    expires_at: v.string(),
-    user: WireUserObject,
-  }),
-  v.transform(
-    (wire): TokenSet => ({
-      accessToken: wire.access_token,
-      refreshToken: wire.refresh_token,
-      tokenType: wire.token_type,
-      expiresIn: wire.expires_in,
-      expiresAt: wire.expires_at,
-      user: toUser(wire.user),
+export const TokenSetSchema: v.GenericSchema<WireTokenSet, TokenSet> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      access_token: v.string(),
+      refresh_token: v.string(),
+      token_type: v.string(),
+      expires_in: v.number(),
+      expires_at: v.string(),
+      user: WireUserObject,
     }),
-  ),
-);
+    v.transform(
+      (wire): TokenSet => ({
+        accessToken: wire.access_token,
+        refreshToken: wire.refresh_token,
+        tokenType: wire.token_type,
+        expiresIn: wire.expires_in,
+        expiresAt: wire.expires_at,
+        user: toUser(wire.user),
+      }),
+    ),
+  ))();

@@ -54,25 +54,26 @@ interface WireInvitation {
 }
 
 /** Validates an invitation from the wire and converts it to {@link Invitation}. */
-export const InvitationSchema: v.GenericSchema<WireInvitation, Invitation> = v.pipe(
-  v.object({
-    id: v.string(),
-    organization_id: v.string(),
-    email: v.string(),
-    role: v.string(),
-    status: v.string(),
-    expires_at: v.string(),
-    created_at: v.string(),
-  }),
-  v.transform(
-    (wire): Invitation => ({
-      id: wire.id,
-      organizationId: wire.organization_id,
-      email: wire.email,
-      role: wire.role,
-      status: wire.status,
-      expiresAt: wire.expires_at,
-      createdAt: wire.created_at,
+export const InvitationSchema: v.GenericSchema<WireInvitation, Invitation> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      organization_id: v.string(),
+      email: v.string(),
+      role: v.string(),
+      status: v.string(),
+      expires_at: v.string(),
+      created_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Invitation => ({
+        id: wire.id,
+        organizationId: wire.organization_id,
+        email: wire.email,
+        role: wire.role,
+        status: wire.status,
+        expiresAt: wire.expires_at,
+        createdAt: wire.created_at,
+      }),
+    ),
+  ))();

@@ -33,21 +33,22 @@ interface WireOrganization {
 }
 
 /** Validates an organization from the wire and converts it to {@link Organization}. */
-export const OrganizationSchema: v.GenericSchema<WireOrganization, Organization> = v.pipe(
-  v.object({
-    id: v.string(),
-    name: v.string(),
-    slug: v.string(),
-    created_at: v.string(),
-    updated_at: v.string(),
-  }),
-  v.transform(
-    (wire): Organization => ({
-      id: wire.id,
-      name: wire.name,
-      slug: wire.slug,
-      createdAt: wire.created_at,
-      updatedAt: wire.updated_at,
+export const OrganizationSchema: v.GenericSchema<WireOrganization, Organization> = /* @__PURE__ */ (() =>
+  v.pipe(
+    v.object({
+      id: v.string(),
+      name: v.string(),
+      slug: v.string(),
+      created_at: v.string(),
+      updated_at: v.string(),
     }),
-  ),
-);
+    v.transform(
+      (wire): Organization => ({
+        id: wire.id,
+        name: wire.name,
+        slug: wire.slug,
+        createdAt: wire.created_at,
+        updatedAt: wire.updated_at,
+      }),
+    ),
+  ))();
