@@ -37,6 +37,17 @@ describe('createPuguhCore options', () => {
     ).not.toThrow();
   });
 
+  test('apiKey: null means no credential, even with PUGUH_API_KEY set', async () => {
+    vi.stubEnv('PUGUH_API_KEY', CANARY_KEY);
+    const fetch = vi.fn(async () => Response.json({}));
+    await sendRequest(createPuguhCore({ baseUrl: 'https://api.puguh.test', apiKey: null, fetch }), {
+      method: 'GET',
+      path: 'v1/billing/plans',
+    });
+    const [request] = fetch.mock.calls[0] as unknown as [Request];
+    expect(request.headers.get('authorization')).toBeNull();
+  });
+
   test('no base URL at all names the variable to set', () => {
     vi.stubEnv('PUGUH_BASE_URL', '');
     const error = messageOf(() => createPuguhCore());

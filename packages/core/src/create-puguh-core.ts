@@ -47,12 +47,13 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
       fail('baseUrl is required: pass { baseUrl } or set the PUGUH_BASE_URL environment variable'),
     options.allowInsecureHttp === true,
   );
-  if (options.apiKey !== undefined && accessToken !== undefined) {
+  if (options.apiKey != null && accessToken !== undefined) {
     fail('Pass either apiKey (a service) or accessToken (a user), not both');
   }
   if (typeof accessToken !== 'function' && accessToken !== undefined)
     checkCredential('accessToken', accessToken);
-  const apiKey = accessToken === undefined ? (options.apiKey ?? readEnvironment('PUGUH_API_KEY')) : undefined;
+  const apiKey =
+    accessToken === undefined && options.apiKey !== null ? (options.apiKey ?? readEnvironment('PUGUH_API_KEY')) : undefined;
   if (apiKey !== undefined) {
     if (!/^pk_(live|test)_[\w-]+$/.test(String(apiKey)))
       fail('apiKey must be a PUGUH API key: pk_live_… or pk_test_…');

@@ -39,8 +39,11 @@ export type AccessTokenProvider = () => string | Promise<string>;
 export interface PuguhOptions {
   /** The API origin, e.g. `https://api-puguh.arsaka.io`; the SDK adds the `/v1/…` paths. */
   readonly baseUrl?: string | undefined;
-  /** A service key (`pk_live_…` / `pk_test_…`) for backends. Mutually exclusive with `accessToken`. */
-  readonly apiKey?: string | undefined;
+  /**
+   * A service key (`pk_live_…` / `pk_test_…`) for backends. Mutually exclusive with `accessToken`.
+   * `null` means "no key", without falling back to `PUGUH_API_KEY`.
+   */
+  readonly apiKey?: string | null | undefined;
   /** A user's access token, or a function returning the current one. Mutually exclusive with `apiKey`. */
   readonly accessToken?: string | AccessTokenProvider | undefined;
   /** With `accessToken`: lets the SDK refresh the session on a 401, once, for every waiting call. */
