@@ -1,5 +1,7 @@
 import {
   apiPath,
+  type Member,
+  MemberSchema,
   type PuguhCore,
   type RequestOptions,
   requireId,
@@ -7,10 +9,15 @@ import {
   resolveApplicationId,
   sendRequest,
 } from '@puguh/core';
-import { APPLICATION_ROLES, type ApplicationRole, type Member, MemberSchema } from './schemas/member';
+import { APPLICATION_ROLES, type ApplicationRole } from './schemas/member';
 
 /**
  * Input of {@link addApplicationMember}.
+ *
+ * @example
+ * ```ts
+ * const input: AddApplicationMemberInput = { appId: 'app_123', userId: 'usr_456', role: 'member' };
+ * ```
  *
  * @public
  */

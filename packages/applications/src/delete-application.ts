@@ -3,6 +3,11 @@ import { apiPath, type PuguhCore, type RequestOptions, resolveApplicationId, sen
 /**
  * Input of {@link deleteApplication}.
  *
+ * @example
+ * ```ts
+ * const input: DeleteApplicationInput = { appId: 'app_123' };
+ * ```
+ *
  * @public
  */
 export interface DeleteApplicationInput {

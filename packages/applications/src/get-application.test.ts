@@ -1,10 +1,16 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+  uniqueSlug,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createApplication } from './create-application';
 import { getApplication } from './get-application';
 import type { Application } from './schemas/application';
-import { addOrganizationMember, createOrganization, uniqueSlug } from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

@@ -1,17 +1,19 @@
+import type { Member } from '@puguh/core';
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  ISO_TIMESTAMP,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+  uniqueSlug,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { addApplicationMember } from './add-application-member';
 import { createApplication } from './create-application';
 import { listApplicationMembers } from './list-application-members';
 import type { Application } from './schemas/application';
-import type { Member } from './schemas/member';
-import {
-  addOrganizationMember,
-  createOrganization,
-  ISO_TIMESTAMP,
-  uniqueSlug,
-} from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

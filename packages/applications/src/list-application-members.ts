@@ -1,5 +1,7 @@
 import {
   apiPath,
+  type Member,
+  MemberSchema,
   type PageParameters,
   type PageRequest,
   type PuguhCore,
@@ -7,10 +9,14 @@ import {
   resolveApplicationId,
   sendPageRequest,
 } from '@puguh/core';
-import { type Member, MemberSchema } from './schemas/member';
 
 /**
  * Input of {@link listApplicationMembers}.
+ *
+ * @example
+ * ```ts
+ * const input: ListApplicationMembersInput = { appId: 'app_123', limit: 50 };
+ * ```
  *
  * @public
  */

@@ -1,4 +1,4 @@
-import type { Page, PageRequest } from '@puguh/core';
+import type { MemberSchema, Page, PageRequest } from '@puguh/core';
 import type * as v from 'valibot';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
@@ -17,7 +17,6 @@ import {
   type updateApplication,
 } from './index';
 import type { ApplicationSchema } from './schemas/application';
-import type { MemberSchema } from './schemas/member';
 
 describe('schemas produce exactly the public types', () => {
   test('Application', () => {

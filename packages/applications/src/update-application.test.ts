@@ -1,15 +1,17 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { createApplication } from './create-application';
-import { getApplication } from './get-application';
 import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
   UUID,
   uniqueSlug,
-} from './test-support/fixtures';
+} from '@puguh-internal/test-support';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { createApplication } from './create-application';
+import { getApplication } from './get-application';
 import { updateApplication } from './update-application';
 
 let api: LocalApi;

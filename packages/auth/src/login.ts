@@ -12,6 +12,12 @@ import { requireMfaCode } from './internal/require-mfa-code';
 /**
  * Input of {@link login}.
  *
+ * @example
+ * ```ts
+ * const input: LoginInput = { email: 'ada@example.com', password: 'correct horse battery staple' };
+ * const withMfa: LoginInput = { ...input, mfaCode: '123456' }; // after `mfa_required`
+ * ```
+ *
  * @public
  */
 export interface LoginInput {

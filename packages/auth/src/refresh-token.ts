@@ -10,6 +10,11 @@ import {
 /**
  * Input of {@link refreshToken}.
  *
+ * @example
+ * ```ts
+ * const input: RefreshTokenInput = { refreshToken: stored.refreshToken };
+ * ```
+ *
  * @public
  */
 export interface RefreshTokenInput {

@@ -11,6 +11,15 @@ import {
 /**
  * Input of {@link register}.
  *
+ * @example
+ * ```ts
+ * const input: RegisterInput = {
+ *   email: 'ada@example.com',
+ *   password: 'correct horse battery staple',
+ *   fullName: 'Ada Lovelace',
+ * };
+ * ```
+ *
  * @public
  */
 export interface RegisterInput {

@@ -3,6 +3,11 @@ import { type PuguhCore, type RequestOptions, requireEmail, sendRequest } from '
 /**
  * Input of {@link requestMagicLink}.
  *
+ * @example
+ * ```ts
+ * const input: RequestMagicLinkInput = { email: 'ada@example.com' };
+ * ```
+ *
  * @public
  */
 export interface RequestMagicLinkInput {

@@ -10,6 +10,11 @@ import {
 /**
  * Input of {@link verifyMagicLink}.
  *
+ * @example
+ * ```ts
+ * const input: VerifyMagicLinkInput = { token: new URL(request.url).searchParams.get('token') ?? '' };
+ * ```
+ *
  * @public
  */
 export interface VerifyMagicLinkInput {

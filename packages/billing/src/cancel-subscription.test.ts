@@ -1,10 +1,16 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+  UUID,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { cancelSubscription } from './cancel-subscription';
 import { createSubscription } from './create-subscription';
 import { getSubscription } from './get-subscription';
-import { addOrganizationMember, createOrganization, UUID } from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

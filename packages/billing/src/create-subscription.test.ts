@@ -1,11 +1,18 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  ISO_TIMESTAMP,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+  UUID,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getInvoices } from './get-invoices';
 import { getPlan } from './get-plan';
 import { getSubscription } from './get-subscription';
-import { addOrganizationMember, createOrganization, ISO_TIMESTAMP, UUID } from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

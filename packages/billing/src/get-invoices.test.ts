@@ -1,10 +1,16 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  ISO_TIMESTAMP,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getInvoices } from './get-invoices';
 import type { Invoice } from './schemas/invoice';
-import { addOrganizationMember, createOrganization, ISO_TIMESTAMP } from './test-support/fixtures';
 import { upgradeSubscription } from './upgrade-subscription';
 
 let api: LocalApi;

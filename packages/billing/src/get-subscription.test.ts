@@ -1,9 +1,14 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getSubscription } from './get-subscription';
-import { addOrganizationMember, createOrganization } from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

@@ -10,6 +10,11 @@ import { OptionalSubscriptionSchema, type Subscription } from './schemas/subscri
 /**
  * Input of {@link getSubscription}.
  *
+ * @example
+ * ```ts
+ * const input: GetSubscriptionInput = { orgId: 'org_123' };
+ * ```
+ *
  * @public
  */
 export interface GetSubscriptionInput {

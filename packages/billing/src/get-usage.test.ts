@@ -1,11 +1,17 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  ISO_TIMESTAMP,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getPlan } from './get-plan';
 import { getUsage } from './get-usage';
 import type { UsageMetric } from './schemas/usage';
-import { addOrganizationMember, createOrganization, ISO_TIMESTAMP } from './test-support/fixtures';
 
 let api: LocalApi;
 let owner: SignedUpUser;

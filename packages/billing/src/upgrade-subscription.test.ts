@@ -1,9 +1,15 @@
 import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
+import {
+  addOrganizationMember,
+  createOrganization,
+  type LocalApi,
+  type SignedUpUser,
+  startLocalApi,
+  UUID,
+} from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getInvoices } from './get-invoices';
-import { addOrganizationMember, createOrganization, UUID } from './test-support/fixtures';
 import { upgradeSubscription } from './upgrade-subscription';
 
 let api: LocalApi;

@@ -11,6 +11,11 @@ import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 /**
  * Input of {@link upgradeSubscription}.
  *
+ * @example
+ * ```ts
+ * const input: UpgradeSubscriptionInput = { orgId: 'org_123', planId: 'plan_business' };
+ * ```
+ *
  * @public
  */
 export interface UpgradeSubscriptionInput {

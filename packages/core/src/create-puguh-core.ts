@@ -53,7 +53,9 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   if (typeof accessToken !== 'function' && accessToken !== undefined)
     checkCredential('accessToken', accessToken);
   const apiKey =
-    accessToken === undefined && options.apiKey !== null ? (options.apiKey ?? readEnvironment('PUGUH_API_KEY')) : undefined;
+    accessToken === undefined && options.apiKey !== null
+      ? (options.apiKey ?? readEnvironment('PUGUH_API_KEY'))
+      : undefined;
   if (apiKey !== undefined) {
     if (!/^pk_(live|test)_[\w-]+$/.test(String(apiKey)))
       fail('apiKey must be a PUGUH API key: pk_live_… or pk_test_…');

@@ -18,6 +18,7 @@ export {
 } from './errors/puguh-error';
 export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error';
 export type { PuguhCore } from './internal/core-state';
+export { MEMBER_ROLES, type Member, type MemberRole, MemberSchema } from './member';
 export type { AccessTokenProvider, PuguhLogger, PuguhOptions, RequestOptions } from './options';
 export { type Page, type PageParameters, type PageRequest, pageSchema, sendPageRequest } from './page';
 export { requireEmail, requireId, requireOneOf, requireText } from './require-input';

@@ -20,6 +20,12 @@ export interface PuguhLogger {
  * Supplies the current user access token; called before every attempt, so it may read storage
  * that another part of the app keeps fresh.
  *
+ * @example
+ * ```ts
+ * const accessToken: AccessTokenProvider = () => sessionStorage.getItem('puguh.accessToken') ?? '';
+ * const core = createPuguhCore({ baseUrl: 'https://api-puguh.arsaka.io', accessToken });
+ * ```
+ *
  * @public
  */
 export type AccessTokenProvider = () => string | Promise<string>;

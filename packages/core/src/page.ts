@@ -41,6 +41,14 @@ export interface PageRequest<T> extends Promise<Page<T>>, AsyncIterable<T> {}
 /**
  * Pagination input accepted by every list function.
  *
+ * @example
+ * ```ts
+ * const first = await listOrganizations(core, { limit: 50 } satisfies PageParameters);
+ * if (first.nextCursor !== null) {
+ *   const second = await listOrganizations(core, { limit: 50, cursor: first.nextCursor });
+ * }
+ * ```
+ *
  * @public
  */
 export interface PageParameters {

@@ -14,6 +14,12 @@ import { TokenSetSchema } from './tokens/token-set';
 /**
  * HTTP methods the PUGUH API uses.
  *
+ * @example
+ * ```ts
+ * const method: HttpMethod = 'DELETE';
+ * await sendRequest(core, { method, path: apiPath`v1/organizations/${orgId}` });
+ * ```
+ *
  * @public
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,3 +1,4 @@
+export type { Member } from '@puguh/core';
 export { type CreateOrganizationInput, createOrganization } from './create-organization';
 export { type DeleteOrganizationInput, deleteOrganization } from './delete-organization';
 export { type GetOrganizationInput, getOrganization } from './get-organization';
@@ -6,7 +7,7 @@ export { type ListOrganizationMembersInput, listOrganizationMembers } from './li
 export { type ListOrganizationsInput, listOrganizations } from './list-organizations';
 export { type RemoveOrganizationMemberInput, removeOrganizationMember } from './remove-organization-member';
 export type { Invitation, InvitationStatus } from './schemas/invitation';
-export type { Member, OrganizationRole } from './schemas/member';
+export type { OrganizationRole } from './schemas/member';
 export type { Organization } from './schemas/organization';
 export { type UpdateOrganizationInput, updateOrganization } from './update-organization';
 export {

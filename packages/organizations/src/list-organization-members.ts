@@ -1,5 +1,7 @@
 import {
   apiPath,
+  type Member,
+  MemberSchema,
   type PageParameters,
   type PageRequest,
   type PuguhCore,
@@ -7,7 +9,6 @@ import {
   resolveOrganizationId,
   sendPageRequest,
 } from '@puguh/core';
-import { type Member, MemberSchema } from './schemas/member';
 
 /**
  * Input of {@link listOrganizationMembers}.

@@ -1,4 +1,4 @@
-import type { Page, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
+import type { MemberSchema, Page, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
 import type * as v from 'valibot';
 import { describe, expectTypeOf, test } from 'vitest';
 import {
@@ -18,7 +18,6 @@ import {
   updateOrganizationMemberRole,
 } from './index';
 import type { InvitationSchema } from './schemas/invitation';
-import type { MemberSchema } from './schemas/member';
 import type { OrganizationSchema } from './schemas/organization';
 
 declare const core: PuguhCore;

@@ -1,5 +1,7 @@
 import {
   apiPath,
+  type Member,
+  MemberSchema,
   type PuguhCore,
   type RequestOptions,
   requireId,
@@ -7,7 +9,7 @@ import {
   resolveOrganizationId,
   sendRequest,
 } from '@puguh/core';
-import { type Member, MemberSchema, ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
+import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 
 /**
  * Input of {@link updateOrganizationMemberRole}.

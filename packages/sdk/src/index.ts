@@ -1,7 +1,7 @@
 // Everything a backend needs from one import: the PuguhClient facade, and every standalone
 // function, type and error class of the packages it bundles, re-exported by name (no `export *`,
-// so the public surface is visible in review). `Member` is the organizations' member; the
-// applications' identical shape is `ApplicationMember`.
+// so the public surface is visible in review). A name re-exported by a domain package from core
+// (`TokenSet`, `Member`, …) is listed once, under core.
 
 export {
   type AddApplicationMemberInput,
@@ -18,7 +18,6 @@ export {
   type ListApplicationsInput,
   listApplicationMembers,
   listApplications,
-  type Member as ApplicationMember,
   type UpdateApplicationInput,
   updateApplication,
 } from '@puguh/applications';
@@ -87,6 +86,10 @@ export {
   type HttpMethod,
   isPuguhCoreClosed,
   isPuguhError,
+  MEMBER_ROLES,
+  type Member,
+  type MemberRole,
+  MemberSchema,
   NetworkError,
   type Page,
   type PageParameters,
@@ -133,7 +136,6 @@ export {
   type ListOrganizationsInput,
   listOrganizationMembers,
   listOrganizations,
-  type Member,
   type Organization,
   type OrganizationRole,
   type RemoveOrganizationMemberInput,

@@ -4,6 +4,14 @@ import * as v from 'valibot';
  * The state of an invoice. Open-ended: a newer API may add states, and an older SDK must still read
  * them.
  *
+ * @example
+ * ```ts
+ * for await (const invoice of getInvoices(core, { orgId: 'org_123' })) {
+ *   const status: InvoiceStatus = invoice.status;
+ *   if (status === 'open') console.log(`${invoice.total} is due`);
+ * }
+ * ```
+ *
  * @public
  */
 export type InvoiceStatus = 'paid' | 'open' | 'void' | (string & {});

@@ -4,12 +4,25 @@ import * as v from 'valibot';
  * How often a plan is billed. Open-ended: a newer API may add intervals, and an older SDK must
  * still read them.
  *
+ * @example
+ * ```ts
+ * const plan = await getPlan(core, { planId: 'plan_pro' });
+ * const interval: BillingInterval = plan.interval;
+ * console.log(`${plan.price} per ${interval}`); // $29.00 per month
+ * ```
+ *
  * @public
  */
 export type BillingInterval = 'month' | 'year' | (string & {});
 
 /**
  * Usage limits of a plan; `null` means unlimited.
+ *
+ * @example
+ * ```ts
+ * const { members }: PlanLimits = (await getPlan(core, { planId: 'plan_pro' })).limits;
+ * console.log(members === null ? 'unlimited members' : `up to ${members} members`);
+ * ```
  *
  * @public
  */

@@ -1,4 +1,6 @@
-import * as v from 'valibot';
+import { MEMBER_ROLES, type MemberRole } from '@puguh/core';
+
+// `Member` and its schema live in @puguh/core: applications return the same shape.
 
 /**
  * A role the caller can give in an organization: `owner` > `admin` > `member`. Closed, and
@@ -12,61 +14,7 @@ import * as v from 'valibot';
  *
  * @public
  */
-export type OrganizationRole = 'owner' | 'admin' | 'member';
+export type OrganizationRole = MemberRole;
 
 /** The roles accepted from callers, for `requireOneOf`. */
-export const ORGANIZATION_ROLES: readonly OrganizationRole[] = ['owner', 'admin', 'member'];
-
-/**
- * A member of an organization, as the members list and role changes return it.
- *
- * @example
- * ```ts
- * for await (const member of listOrganizationMembers(core, { orgId })) {
- *   console.log(`${member.fullName} <${member.email}>: ${member.role}`);
- * }
- * ```
- *
- * @public
- */
-export interface Member {
-  /** The member's user id (`usr_…`). */
-  readonly userId: string;
-  /** The member's login e-mail address. */
-  readonly email: string;
-  /** The member's display name. */
-  readonly fullName: string;
-  /** The member's role; open, because a newer API may add roles an older SDK must still read. */
-  readonly role: OrganizationRole | (string & {});
-  /** When the user joined (ISO 8601, kept as a string). */
-  readonly joinedAt: string;
-}
-
-interface WireMember {
-  user_id: string;
-  email: string;
-  full_name: string;
-  role: string;
-  joined_at: string;
-}
-
-/** Validates a member from the wire and converts it to {@link Member}. */
-export const MemberSchema: v.GenericSchema<WireMember, Member> = /* @__PURE__ */ (() =>
-  v.pipe(
-    v.object({
-      user_id: v.string(),
-      email: v.string(),
-      full_name: v.string(),
-      role: v.string(),
-      joined_at: v.string(),
-    }),
-    v.transform(
-      (wire): Member => ({
-        userId: wire.user_id,
-        email: wire.email,
-        fullName: wire.full_name,
-        role: wire.role,
-        joinedAt: wire.joined_at,
-      }),
-    ),
-  ))();
+export const ORGANIZATION_ROLES: readonly OrganizationRole[] = MEMBER_ROLES;

@@ -16,8 +16,9 @@ export function uniqueSlug(prefix: string): string {
 }
 
 /**
- * Creates an organization through the raw API: the organizations package is another domain, which
- * this package must not import, even in tests. A new organization has no subscription.
+ * Creates an organization through the raw API. Domain packages use this in their tests because the
+ * organizations package is another domain, which they must not import, even in tests. A new
+ * organization has no subscription.
  */
 export async function createOrganization(core: PuguhCore): Promise<string> {
   const slug = uniqueSlug('org');
