@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vite
 import { closePuguhCore } from './close-puguh-core';
 import { withContext } from './context';
 import { createPuguhCore } from './create-puguh-core';
+import { getCoreState } from './internal/core-state';
 import type { PuguhOptions } from './options';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
@@ -85,6 +86,28 @@ describe('cancellation', () => {
       await sendRequest(shared, { method: 'GET', path: 'v1/x', schema: Ok }, { signal: controller.signal });
     }
     expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+
+  test('a core shared by many calls, concurrent and sequential, keeps nothing of finished calls and warns of nothing', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    const shared = core();
+    const caller = new AbortController();
+    await Promise.all(
+      Array.from({ length: 50 }, () =>
+        sendRequest(shared, { method: 'GET', path: 'v1/x', schema: Ok }, { signal: caller.signal }),
+      ),
+    );
+    for (let index = 0; index < 100; index++)
+      await sendRequest(shared, { method: 'GET', path: 'v1/x', schema: Ok });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    process.off('warning', onWarning);
+    expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
+    expect(
+      getEventListeners(getCoreState(shared).lifecycles[0]?.signal as AbortSignal, 'abort'),
+    ).toHaveLength(0);
+    expect(warnings.filter((warning) => warning.name === 'MaxListenersExceededWarning')).toEqual([]);
   });
 
   test('no timer outlives its call, on success, on error and on timeout', async () => {

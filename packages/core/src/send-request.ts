@@ -5,6 +5,7 @@ import { NetworkError } from './errors/network-error';
 import { isPuguhError, PuguhError } from './errors/puguh-error';
 import { getCoreState, type PuguhCore } from './internal/core-state';
 import { errorFromResponse, networkError } from './internal/errors-from-transport';
+import { followSignal } from './internal/follow-signal';
 import { readBody } from './internal/read-body';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './internal/retry-policy';
 import { checkCredential, checkDuration, checkHeaders, checkRetries } from './internal/validate';
@@ -107,24 +108,24 @@ export async function sendRequest<T = void>(
     );
   }
   if (state.lifecycles.some((lifecycle) => lifecycle.signal.aborted)) throw closedError();
-  options.signal?.throwIfAborted();
+  const callerSignal = options.signal;
+  callerSignal?.throwIfAborted();
 
-  // One signal for everything that stops the call: the caller, closing the core, totalTimeout.
-  // AbortSignal.any adds no listener to the caller's (possibly long-lived) signal.
-  const deadline = new AbortController();
-  const signal = AbortSignal.any([
-    deadline.signal,
-    ...state.lifecycles.map((lifecycle) => lifecycle.signal),
-    ...(options.signal ? [options.signal] : []),
-  ]);
+  // One controller for everything that stops this call: the caller's signal, closing the core and
+  // totalTimeout. `followSignal` keeps at most one listener on each of those (possibly long-lived,
+  // widely shared) signals, and removes it with the last call that follows it.
+  const call = new AbortController();
+  const { signal } = call;
+  const sources = state.lifecycles.map((lifecycle) => lifecycle.signal);
+  if (callerSignal) sources.push(callerSignal);
+  const unfollow = sources.map((source) => followSignal(source, call));
   const totalTimeout = defaults.totalTimeout;
   const endsAt = totalTimeout === undefined ? Number.POSITIVE_INFINITY : Date.now() + totalTimeout;
   const timer =
     totalTimeout === undefined
       ? undefined
       : setTimeout(
-          () =>
-            deadline.abort(timeoutError(`The call did not finish within totalTimeout (${totalTimeout} ms)`)),
+          () => call.abort(timeoutError(`The call did not finish within totalTimeout (${totalTimeout} ms)`)),
           totalTimeout,
         );
 
@@ -227,6 +228,7 @@ export async function sendRequest<T = void>(
     }
   } finally {
     clearTimeout(timer);
+    for (const stop of unfollow) stop();
   }
 }
 

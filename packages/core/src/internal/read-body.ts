@@ -37,5 +37,8 @@ export async function readBody(response: Response, limit: number, deadline: numb
     }
   } finally {
     clearTimeout(timer);
+    // Unlocked, the stream can be cancelled cheaply by ky (which tees responses for its hooks)
+    // instead of throwing a "stream is locked" TypeError on every request.
+    reader.releaseLock();
   }
 }
