@@ -1,5 +1,5 @@
 // One suite (`src/suite`), four vitest projects, one per runtime. Projects are inline because
-// vitest 4.1.12 does not expand nested `projects` (see /work/shared/toolchain.md). Node 24, Bun
+// vitest 4.1.12 does not expand nested `projects` (a known limitation of that version). Node 24, Bun
 // and Deno are driven by scripts/run-conformance.mjs, not from here.
 import { realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
