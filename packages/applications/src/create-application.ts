@@ -1,11 +1,4 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireText,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, requireSlug, requireText, resolveOrganizationId, sendRequest } from '@puguh/core';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -58,7 +51,7 @@ export async function createApplication(
   options?: RequestOptions,
 ): Promise<Application> {
   const name = requireText('name', input?.name);
-  const slug = requireText('slug', input?.slug);
+  const slug = requireSlug('slug', input?.slug);
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendRequest(
     core,

@@ -1,11 +1,4 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireText,
-  resolveApplicationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, requireSlug, requireText, resolveApplicationId, sendRequest } from '@puguh/core';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -58,7 +51,7 @@ export async function updateApplication(
 ): Promise<Application> {
   const body: { name?: string; slug?: string } = {};
   if (input?.name !== undefined) body.name = requireText('name', input.name);
-  if (input?.slug !== undefined) body.slug = requireText('slug', input.slug);
+  if (input?.slug !== undefined) body.slug = requireSlug('slug', input.slug);
   // An empty PATCH would be a round trip that changes nothing; it is almost always a bug.
   if (body.name === undefined && body.slug === undefined) {
     throw new TypeError('updateApplication needs at least one of name or slug');

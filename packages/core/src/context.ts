@@ -1,5 +1,5 @@
 import { type CoreState, createCoreObject, getCoreState, type PuguhCore } from './internal/core-state';
-import { checkId } from './internal/validate';
+import { requireId } from './require-input';
 
 /**
  * Sets the organization context of `core`: every later request sends `X-Puguh-Organization-Id`,
@@ -22,7 +22,7 @@ import { checkId } from './internal/validate';
  * @public
  */
 export function setOrganizationContext(core: PuguhCore, organizationId: string): void {
-  getCoreState(core).context.organizationId = checkId('organizationId', organizationId);
+  getCoreState(core).context.organizationId = requireId('organizationId', organizationId);
 }
 
 /**
@@ -43,7 +43,7 @@ export function setOrganizationContext(core: PuguhCore, organizationId: string):
  * @public
  */
 export function setApplicationContext(core: PuguhCore, applicationId: string): void {
-  getCoreState(core).context.applicationId = checkId('applicationId', applicationId);
+  getCoreState(core).context.applicationId = requireId('applicationId', applicationId);
 }
 
 /**
@@ -116,9 +116,11 @@ export function withContext(core: PuguhCore, overrides: ContextOverrides): Puguh
       organizationId:
         organizationId === undefined
           ? parent.context.organizationId
-          : checkId('organizationId', organizationId),
+          : requireId('organizationId', organizationId),
       applicationId:
-        applicationId === undefined ? parent.context.applicationId : checkId('applicationId', applicationId),
+        applicationId === undefined
+          ? parent.context.applicationId
+          : requireId('applicationId', applicationId),
     },
     lifecycles: [new AbortController(), ...parent.lifecycles],
   };

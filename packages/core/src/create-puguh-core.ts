@@ -1,15 +1,9 @@
 import { normalizeBaseUrl } from './internal/base-url';
 import { createCoreObject, type PuguhCore } from './internal/core-state';
 import { isBrowserPage, readEnvironment } from './internal/environment';
-import {
-  checkCredential,
-  checkDuration,
-  checkHeaders,
-  checkId,
-  checkNumber,
-  checkRetries,
-} from './internal/validate';
+import { checkCredential, checkDuration, checkHeaders, checkNumber, checkRetries } from './internal/validate';
 import type { PuguhOptions } from './options';
+import { requireId } from './require-input';
 import { createSession } from './tokens/session';
 import { SDK_VERSION } from './version';
 
@@ -75,8 +69,8 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   ] as const) {
     if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function`);
   }
-  if (organizationId !== undefined) checkId('organizationId', organizationId);
-  if (applicationId !== undefined) checkId('applicationId', applicationId);
+  if (organizationId !== undefined) requireId('organizationId', organizationId);
+  if (applicationId !== undefined) requireId('applicationId', applicationId);
 
   const headers = checkHeaders('headers', options.headers);
   headers.set('accept', 'application/json');

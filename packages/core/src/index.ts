@@ -21,7 +21,7 @@ export type { PuguhCore } from './internal/core-state';
 export { MEMBER_ROLES, type Member, type MemberRole, MemberSchema } from './member';
 export type { AccessTokenProvider, PuguhLogger, PuguhOptions, RequestOptions } from './options';
 export { type Page, type PageParameters, type PageRequest, pageSchema, sendPageRequest } from './page';
-export { requireEmail, requireId, requireOneOf, requireText } from './require-input';
+export { requireEmail, requireId, requireOneOf, requireSlug, requireText } from './require-input';
 export { apiPath, resolveApplicationId, resolveOrganizationId } from './resolve-ids';
 export { type ApiRequest, type HttpMethod, sendRequest } from './send-request';
 export { type TokenSet, TokenSetSchema, type User, UserSchema } from './tokens/token-set';

@@ -47,6 +47,38 @@ export function requireText(name: string, value: unknown): string {
 }
 
 /**
+ * Checks a slug before any request, against the API's rule: 2 to 64 lower-case letters and digits,
+ * single hyphens between them (`acme-corp`). Organizations and applications share it.
+ *
+ * @param name The input's name, used in the error message.
+ * @param value The value the caller passed.
+ *
+ * @returns The slug.
+ *
+ * @throws `TypeError` naming the input and stating the rule.
+ *
+ * @example
+ * ```ts
+ * const slug = requireSlug('slug', input?.slug); // 'Acme Corp' throws; 'acme-corp' passes
+ * ```
+ *
+ * @public
+ */
+export function requireSlug(name: string, value: unknown): string {
+  if (
+    typeof value !== 'string' ||
+    value.length > 64 ||
+    !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(value) ||
+    value.length < 2
+  ) {
+    throw new TypeError(
+      `${name} must be 2 to 64 lower-case letters and digits with single hyphens, such as "acme-corp"`,
+    );
+  }
+  return value;
+}
+
+/**
  * Checks an e-mail address before any request: one `@`, something on each side, a dot in the
  * domain, no spaces. Deliberately loose (the server has the last word); it catches typos and
  * swapped arguments, not every RFC 5322 corner.

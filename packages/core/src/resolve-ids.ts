@@ -1,4 +1,5 @@
 import { getCoreState, type PuguhCore } from './internal/core-state';
+import { requireId } from './require-input';
 
 /**
  * Returns the organization id for a call: the explicit one, else the core's context.
@@ -46,11 +47,7 @@ export function resolveApplicationId(core: PuguhCore, appId?: string): string {
 }
 
 function resolveId(name: string, explicit: unknown, fromContext: string | undefined, setter: string): string {
-  if (explicit !== undefined) {
-    if (typeof explicit !== 'string' || explicit.trim() === '')
-      throw new TypeError(`${name} must be a non-empty string`);
-    return explicit;
-  }
+  if (explicit !== undefined) return requireId(name, explicit);
   if (fromContext !== undefined) return fromContext;
   throw new TypeError(`${name} is required: pass { ${name} } or call ${setter}(core, id) first`);
 }
@@ -78,10 +75,7 @@ function resolveId(name: string, explicit: unknown, fromContext: string | undefi
 export function apiPath(strings: TemplateStringsArray, ...ids: readonly unknown[]): string {
   let path = strings[0] as string;
   ids.forEach((id, index) => {
-    if (typeof id !== 'string' || id === '' || id === '.' || id === '..') {
-      throw new TypeError(`Invalid id in path: expected a non-empty string other than "." or ".."`);
-    }
-    path += encodeURIComponent(id) + strings[index + 1];
+    path += encodeURIComponent(requireId('An id in the path', id)) + strings[index + 1];
   });
   return path;
 }

@@ -93,6 +93,8 @@ export async function sendRequest<T = void>(
   const state = getCoreState(core);
   const { method, path } = request;
   const { defaults, session, context, logger } = state;
+  const log = (event: string, details?: Record<string, unknown>) =>
+    logger?.debug(`puguh ${event}`, { method, path, ...details });
   const timeout = checkDuration('timeout', options.timeout) ?? defaults.timeout;
   const maxRetries = checkRetries(options.maxRetries) ?? defaults.maxRetries;
   const headers = checkHeaders('options.headers', options.headers);
@@ -165,12 +167,7 @@ export async function sendRequest<T = void>(
               }
               if (!(Date.now() + delay < endsAt)) return false;
               wait = delay;
-              logger?.debug('puguh retry', {
-                method,
-                path,
-                status: response?.status,
-                delayMs: Math.round(delay),
-              });
+              log('retry', { status: response?.status, delayMs: Math.round(delay) });
               return true;
             },
             delay: () => wait,
@@ -184,7 +181,7 @@ export async function sendRequest<T = void>(
                 if (request.authenticate !== false && authorization)
                   outgoing.headers.set('authorization', authorization);
                 // Bodies and headers are never logged: nothing to redact, nothing to leak.
-                logger?.debug('puguh request', { method, path });
+                log('request');
               },
             ],
             // Reading the body here, inside ky's attempt, puts a body that stalls or is cut off under
@@ -196,12 +193,7 @@ export async function sendRequest<T = void>(
                   defaults.maxResponseBytes,
                   timeout - (Date.now() - attemptStarted),
                 );
-                logger?.debug('puguh response', {
-                  method,
-                  path,
-                  status: response.status,
-                  requestId: requestIdOf(response),
-                });
+                log('response', { status: response.status, requestId: requestIdOf(response) });
               },
             ],
           },
@@ -216,7 +208,7 @@ export async function sendRequest<T = void>(
           throw (error as Error).name === 'TimeoutError' ? attemptTimeout(timeout) : networkError(error);
         void response.body?.cancel();
         if (response.status === 401 && !replayed && request.authenticate !== false && session.canRefresh()) {
-          logger?.debug('puguh refresh', { method, path });
+          log('refresh');
           await abortable(
             session.refreshAfter(generation, (token) => exchange(core, token)),
             signal,

@@ -96,15 +96,16 @@ describe('createOrganization', () => {
   });
 
   test.each([
-    ['spaces and capitals', 'Acme Corp', /try "acme-corp"/],
-    ['one character', 'a', /2 to 64/],
-    ['65 characters', 'a'.repeat(65), /try "a{64}"/],
-    ['a leading hyphen', '-acme', /try "acme"/],
-    ['a double hyphen', 'acme--corp', /try "acme-corp"/],
-    ['an underscore', 'acme_corp', /try "acme-corp"/],
-    ['an empty string', '', /such as "acme-corp"$/],
-    ['a number', 42, /lower-case letters and digits/],
-  ])('refuses a slug with %s before sending', async (_label, slug, message) => {
+    ['spaces and capitals', 'Acme Corp'],
+    ['one character', 'a'],
+    ['65 characters', 'a'.repeat(65)],
+    ['a leading hyphen', '-acme'],
+    ['a double hyphen', 'acme--corp'],
+    ['an underscore', 'acme_corp'],
+    ['an empty string', ''],
+    ['a number', 42],
+  ])('refuses a slug with %s before sending', async (_label, slug) => {
+    const message = /slug must be 2 to 64 lower-case letters and digits with single hyphens, such as "acme-corp"/;
     await expectRefusedLocally(
       api,
       () => createOrganization(api.service, { name: 'Acme', slug: slug as string }),

@@ -1,5 +1,4 @@
-import { type PuguhCore, type RequestOptions, requireText, sendRequest } from '@puguh/core';
-import { requireSlug } from './internal/require-slug';
+import { type PuguhCore, type RequestOptions, requireSlug, requireText, sendRequest } from '@puguh/core';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**

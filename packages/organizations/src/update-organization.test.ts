@@ -100,7 +100,7 @@ describe('updateOrganization', () => {
     await expectRefusedLocally(
       api,
       () => updateOrganization(owner.core, { orgId: org.id, slug: 'Acme Corp' }),
-      /slug must be .*try "acme-corp"/,
+      /slug must be 2 to 64 lower-case letters/,
     );
   });
 

@@ -1,12 +1,4 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireText,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
-import { requireSlug } from './internal/require-slug';
+import { apiPath, type PuguhCore, type RequestOptions, requireSlug, requireText, resolveOrganizationId, sendRequest } from '@puguh/core';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**

@@ -39,12 +39,6 @@ export function checkCredential(name: string, value: unknown): string {
   return value;
 }
 
-/** Throws unless `value` is a non-empty string; for ids and other plain inputs. */
-export function checkId(name: string, value: unknown): string {
-  if (typeof value !== 'string' || !value.trim()) throw new TypeError(`${name} must be a non-empty string`);
-  return value;
-}
-
 /** Copies caller headers into a `Headers`; an error names the header but never its value. */
 export function checkHeaders(name: string, value: Readonly<Record<string, string>> | undefined): Headers {
   const headers = new Headers();
