@@ -105,7 +105,8 @@ describe('createOrganization', () => {
     ['an empty string', ''],
     ['a number', 42],
   ])('refuses a slug with %s before sending', async (_label, slug) => {
-    const message = /slug must be 2 to 64 lower-case letters and digits with single hyphens, such as "acme-corp"/;
+    const message =
+      /slug must be 2 to 64 lower-case letters and digits with single hyphens, such as "acme-corp"/;
     await expectRefusedLocally(
       api,
       () => createOrganization(api.service, { name: 'Acme', slug: slug as string }),

@@ -1,4 +1,12 @@
-import { apiPath, type PuguhCore, type RequestOptions, requireSlug, requireText, resolveOrganizationId, sendRequest } from '@puguh/core';
+import {
+  apiPath,
+  type PuguhCore,
+  type RequestOptions,
+  requireSlug,
+  requireText,
+  resolveOrganizationId,
+  sendRequest,
+} from '@puguh/core';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**
