@@ -1,24 +1,18 @@
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { clearContext, setApplicationContext, setOrganizationContext, withContext } from './context';
 import { createPuguhCore } from './create-puguh-core';
 import { apiPath, resolveApplicationId, resolveOrganizationId } from './resolve-ids';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
-import { type FaultServer, json, startFaultServer } from './test-support/fault-server';
+import { json, useFaultServer } from './test-support/fault-server';
 
-let server: FaultServer;
+const server = useFaultServer();
 const core = () => createPuguhCore({ baseUrl: server.url, apiKey: CANARY_KEY });
 const ping = (target: ReturnType<typeof core>) =>
   sendRequest(target, { method: 'GET', path: 'v1/ping', schema: v.object({}) });
 const contextHeaders = () =>
   server.hits.map((hit) => [hit.headers['x-puguh-organization-id'], hit.headers['x-puguh-application-id']]);
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => server.reset());
 
 describe('context', () => {
   test('context headers go with every request while set, and stop after clearContext', async () => {

@@ -1,35 +1,25 @@
 import { inspect } from 'node:util';
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { withContext } from './context';
 import { createPuguhCore } from './create-puguh-core';
 import type { PuguhOptions } from './options';
 import { sendRequest } from './send-request';
 import { CANARY_KEY, everythingPrintable } from './test-support/canary';
-import { apiError, type FaultServer, hang, json, startFaultServer, text } from './test-support/fault-server';
+import {
+  apiError,
+  failure,
+  hang,
+  json,
+  startFaultServer,
+  text,
+  useFaultServer,
+} from './test-support/fault-server';
 
-let server: FaultServer;
-let attacker: FaultServer;
+const server = useFaultServer();
+const attacker = useFaultServer();
 const core = (options: PuguhOptions = {}) =>
   createPuguhCore({ baseUrl: server.url, apiKey: CANARY_KEY, maxRetries: 0, ...options });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  );
-
-beforeAll(async () => {
-  server = await startFaultServer();
-  attacker = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-  await attacker.close();
-});
-afterEach(() => {
-  server.reset();
-  attacker.reset();
-});
 
 describe('secrets never leak', () => {
   test('inspecting or serialising a core shows no credential', () => {

@@ -1,26 +1,17 @@
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { backoffDelay, parseRetryAfter } from './internal/retry-policy';
 import type { PuguhOptions } from './options';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
-import { apiError, type FaultServer, hang, json, startFaultServer } from './test-support/fault-server';
+import { apiError, hang, json, useFaultServer } from './test-support/fault-server';
 
 const Ok = v.object({ ok: v.boolean() });
-let server: FaultServer;
+const server = useFaultServer();
 const core = (options: PuguhOptions = {}) =>
   createPuguhCore({ baseUrl: server.url, apiKey: CANARY_KEY, ...options });
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.reset();
-  vi.restoreAllMocks();
-});
 
 describe('idempotency keys', () => {
   test('a POST retried after a 500 carries the same Idempotency-Key and the same bytes on every attempt', async () => {

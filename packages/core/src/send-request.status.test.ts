@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { AuthError } from './errors/auth-error';
 import { PuguhError } from './errors/puguh-error';
@@ -7,28 +7,15 @@ import { RateLimitError } from './errors/rate-limit-error';
 import type { PuguhOptions } from './options';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
-import { apiError, type FaultServer, json, startFaultServer, text } from './test-support/fault-server';
+import { apiError, failure, json, text, useFaultServer } from './test-support/fault-server';
 
 const Thing = v.object({ id: v.string() });
-let server: FaultServer;
+const server = useFaultServer();
 const core = (options: PuguhOptions = {}) =>
   createPuguhCore({ baseUrl: server.url, apiKey: CANARY_KEY, ...options });
 const get = (options: PuguhOptions = {}) =>
   sendRequest(core(options), { method: 'GET', path: 'v1/things/1', schema: Thing });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  );
 
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.reset();
-  vi.restoreAllMocks();
-});
 const noJitterDelay = () => vi.spyOn(Math, 'random').mockReturnValue(0);
 
 describe('HTTP status handling', () => {

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { NetworkError } from './errors/network-error';
 import type { PuguhOptions } from './options';
@@ -7,7 +7,7 @@ import { sendRequest } from './send-request';
 import { CANARY_KEY, everythingPrintable } from './test-support/canary';
 import {
   cutBody,
-  type FaultServer,
+  failure,
   garbage,
   hang,
   json,
@@ -15,28 +15,16 @@ import {
   stallBody,
   startFaultServer,
   trickleBody,
+  useFaultServer,
 } from './test-support/fault-server';
 
 const Ok = v.object({ ok: v.boolean() });
-let server: FaultServer;
+const server = useFaultServer();
 const core = (options: PuguhOptions = {}) =>
   createPuguhCore({ baseUrl: server.url, apiKey: CANARY_KEY, ...options });
 const get = (options: PuguhOptions = {}) =>
   sendRequest(core(options), { method: 'GET', path: 'v1/things', schema: Ok });
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => expect.fail('expected a rejection'),
-    (error: unknown) => error,
-  );
 
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(() => server.close());
-afterEach(() => {
-  server.reset();
-  vi.restoreAllMocks();
-});
 // Full jitter with Math.random() = 0 makes every backoff 0 ms: retries run at once.
 const noJitterDelay = () => vi.spyOn(Math, 'random').mockReturnValue(0);
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 
 /** One request as the server saw it. */
 export interface Hit {
@@ -19,7 +20,10 @@ export type Reply = (response: ServerResponse, request: IncomingMessage) => void
  * never keeps the test process alive.
  */
 export interface FaultServer {
+  /** `http://127.0.0.1:<port>`, once started. */
   readonly url: string;
+  /** Starts listening on a free loopback port. */
+  readonly start: () => Promise<void>;
   readonly hits: Hit[];
   /** Queues replies for the next requests, in order. */
   readonly script: (...replies: Reply[]) => void;
@@ -29,7 +33,36 @@ export interface FaultServer {
   readonly close: () => Promise<void>;
 }
 
+/** A started server (for tests that need one of their own, or a port that is then closed). */
 export async function startFaultServer(): Promise<FaultServer> {
+  const server = createFaultServer();
+  await server.start();
+  return server;
+}
+
+/**
+ * The fault server of one test file: started before its tests, reset (with every mock) after each,
+ * closed at the end. Returned at once, so the file can use `server.url` inside its tests.
+ */
+export function useFaultServer(): FaultServer {
+  const server = createFaultServer();
+  beforeAll(() => server.start());
+  afterAll(() => server.close());
+  afterEach(() => {
+    server.reset();
+    vi.restoreAllMocks();
+  });
+  return server;
+}
+
+/** Resolves with what `promise` rejects with; fails the test if it resolves. */
+export const failure = (promise: Promise<unknown>): Promise<unknown> =>
+  promise.then(
+    () => expect.fail('expected a rejection'),
+    (error: unknown) => error,
+  );
+
+function createFaultServer(): FaultServer {
   const hits: Hit[] = [];
   const queue: Reply[] = [];
   let fallback: Reply = json(200, { ok: true });
@@ -52,10 +85,15 @@ export async function startFaultServer(): Promise<FaultServer> {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  let url = '';
   return {
-    url: `http://127.0.0.1:${port}`,
+    get url() {
+      return url;
+    },
+    async start() {
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    },
     hits,
     script: (...replies) => queue.push(...replies),
     setDefault(reply) {
