@@ -82,6 +82,10 @@ describe.each([
   });
 });
 
+test('@puguh/sdk exports the facade itself', () => {
+  expect(sdk.PuguhClient).toBe(PuguhClient);
+});
+
 test('@puguh/sdk re-exports every runtime export of the packages it bundles, by the same name', () => {
   const reexported = new Map(Object.entries(sdk));
   for (const module of [core, auth, organizations, applications, billing]) {

@@ -107,6 +107,7 @@ export {
   requireEmail,
   requireId,
   requireOneOf,
+  requireSlug,
   requireText,
   resolveApplicationId,
   resolveOrganizationId,
