@@ -3,32 +3,25 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   UUID,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { addApplicationMember } from './add-application-member';
 import { createApplication } from './create-application';
 import { listApplicationMembers } from './list-application-members';
 import type { Application } from './schemas/application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let orgId: string;
 let app: Application;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   orgId = await createOrganization(owner.core);
   app = await createApplication(owner.core, { orgId, name: 'Main', slug: uniqueSlug('main') });
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 /** A registered user who is a member of the application's organization. */

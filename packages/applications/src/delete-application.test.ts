@@ -2,28 +2,21 @@ import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core'
 import {
   addOrganizationMember,
   createOrganization,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApplication } from './create-application';
 import { deleteApplication } from './delete-application';
 import { getApplication } from './get-application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let orgId: string;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   orgId = await createOrganization(owner.core);
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 async function newApplication() {

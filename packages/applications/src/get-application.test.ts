@@ -2,31 +2,24 @@ import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core'
 import {
   addOrganizationMember,
   createOrganization,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApplication } from './create-application';
 import { getApplication } from './get-application';
 import type { Application } from './schemas/application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let app: Application;
 let other: Application;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   const orgId = await createOrganization(owner.core);
   app = await createApplication(owner.core, { orgId, name: 'Main', slug: uniqueSlug('main') });
   other = await createApplication(owner.core, { orgId, name: 'Other', slug: uniqueSlug('other') });
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('getApplication', () => {

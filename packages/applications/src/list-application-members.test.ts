@@ -4,24 +4,22 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { addApplicationMember } from './add-application-member';
 import { createApplication } from './create-application';
 import { listApplicationMembers } from './list-application-members';
 import type { Application } from './schemas/application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let app: Application;
 let emptyApp: Application;
 let added: Member[];
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   const orgId = await createOrganization(owner.core);
   app = await createApplication(owner.core, { orgId, name: 'Main', slug: uniqueSlug('main') });
@@ -34,11 +32,6 @@ beforeAll(async () => {
       await addApplicationMember(owner.core, { appId: app.id, userId: user.user.userId, role: 'member' }),
     );
   }
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 const byUser = (members: readonly Member[]) => [...members].sort((a, b) => a.userId.localeCompare(b.userId));

@@ -2,22 +2,20 @@ import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core'
 import {
   addOrganizationMember,
   createOrganization,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApplication } from './create-application';
 import { listApplications } from './list-applications';
 import type { Application } from './schemas/application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let orgId: string;
 let created: Application[];
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   orgId = await createOrganization(owner.core);
   created = [];
@@ -26,11 +24,6 @@ beforeAll(async () => {
       await createApplication(owner.core, { orgId, name: `App ${index}`, slug: uniqueSlug('app') }),
     );
   }
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 const byId = (apps: readonly Application[]) => [...apps].sort((a, b) => a.id.localeCompare(b.id));

@@ -3,29 +3,22 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   UUID,
   uniqueSlug,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createApplication } from './create-application';
 import { getApplication } from './get-application';
 import { updateApplication } from './update-application';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let orgId: string;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   orgId = await createOrganization(owner.core);
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 async function newApplication() {

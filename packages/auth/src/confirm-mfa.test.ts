@@ -1,21 +1,13 @@
 import { AuthError, PuguhError, RateLimitError } from '@puguh/core';
 import { totp } from '@puguh/testing';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { confirmMfa } from './confirm-mfa';
 import { login } from './login';
 import { setupMfa } from './setup-mfa';
 import { expectNoSecrets, onlyRequest, rejection, requestCount, wrongTotp } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('confirmMfa', () => {
   test('turns MFA on: login then needs mfaCode, and accepts a TOTP code or a recovery code once', async () => {

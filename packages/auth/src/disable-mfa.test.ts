@@ -1,20 +1,12 @@
 import { AuthError, PuguhError, RateLimitError } from '@puguh/core';
 import { totp } from '@puguh/testing';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { disableMfa } from './disable-mfa';
 import { login } from './login';
 import { enableMfa, onlyRequest, rejection, requestCount, wrongTotp } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('disableMfa', () => {
   test('turns MFA off without a code: login works again without mfaCode', async () => {

@@ -1,6 +1,6 @@
 import { AuthError, PuguhError, RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { login } from './login';
 import { register } from './register';
 import {
@@ -13,15 +13,7 @@ import {
   uniqueEmail,
 } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('login', () => {
   test('signs in a user registered with register() and returns a TokenSet for that user', async () => {

@@ -1,18 +1,10 @@
 import { AuthError, RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { refreshToken } from './refresh-token';
 import { expectJwt, expectNoSecrets, onlyRequest, rejection, requestCount } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('refreshToken', () => {
   test('exchanges a refresh token for a new set and rotates it', async () => {

@@ -1,14 +1,10 @@
 import { RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { beforeEach, describe, expect, test } from 'vitest';
 import { requestMagicLink } from './request-magic-link';
 import { onlyRequest, rejection, requestCount, uniqueEmail } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
+const api = useLocalApi();
 beforeEach(() => {
   api.server.faults.clear();
   api.server.clearRequests();

@@ -1,18 +1,10 @@
 import { AuthError, PuguhError, RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { setupMfa } from './setup-mfa';
 import { enableMfa, onlyRequest, rejection } from './test-support/helpers';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('setupMfa', () => {
   test('returns a base32 TOTP secret, its otpauth URL and a QR code for the signed-in user', async () => {

@@ -1,20 +1,12 @@
 import { AuthError, RateLimitError, sendRequest } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
+import { useLocalApi } from '@puguh-internal/test-support';
 import * as v from 'valibot';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { login } from './login';
 import { expectNoSecrets, onlyRequest, rejection, requestCount } from './test-support/helpers';
 import { validateToken } from './validate-token';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('validateToken', () => {
   test('returns the UserContext of a valid token, without organizationId when unscoped', async () => {

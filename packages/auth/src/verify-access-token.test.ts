@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { AuthError, createPuguhCore, NetworkError, sendRequest, TokenSetSchema } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
+import { type LocalApi, startLocalApi, useLocalApi } from '@puguh-internal/test-support';
 import { base64url, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { decodeAccessToken } from './decode-access-token';
@@ -21,11 +21,8 @@ afterEach(() => {
 });
 
 describe('verifyAccessToken against the local PUGUH API', () => {
-  let api: LocalApi;
-  beforeAll(async () => {
-    api = await startLocalApi();
-  });
-  afterAll(() => api.close());
+  const api = useLocalApi();
+  beforeAll(async () => {});
 
   test('a token from a real login verifies, with typed claims', async () => {
     const { email, password } = await api.signUp('Ada Lovelace');

@@ -1,19 +1,11 @@
 import { AuthError, RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { requestMagicLink } from './request-magic-link';
 import { expectJwt, expectNoSecrets, onlyRequest, rejection, requestCount } from './test-support/helpers';
 import { verifyMagicLink } from './verify-magic-link';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 /** Requests a link for `email` and returns the token from the e-mail the server "sent". */
 async function magicLinkToken(email: string): Promise<string> {

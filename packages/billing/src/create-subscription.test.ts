@@ -3,27 +3,20 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
   UUID,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getInvoices } from './get-invoices';
 import { getPlan } from './get-plan';
 import { getSubscription } from './get-subscription';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 async function newOrganization() {

@@ -3,21 +3,19 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getInvoices } from './get-invoices';
 import type { Invoice } from './schemas/invoice';
 import { upgradeSubscription } from './upgrade-subscription';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let orgId: string;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
   orgId = await createOrganization(owner.core);
   // Five invoices: the first period, then four plan changes (each prorated).
@@ -25,11 +23,6 @@ beforeAll(async () => {
   for (const planId of ['plan_business', 'plan_pro', 'plan_business', 'plan_pro']) {
     await upgradeSubscription(owner.core, { orgId, planId });
   }
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('getInvoices', () => {

@@ -1,17 +1,9 @@
 import { NetworkError, PuguhError, RateLimitError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { getPlans } from './get-plans';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('getPlans', () => {
   test('lists the seeded plans for a pricing page with no credential', async () => {

@@ -2,24 +2,17 @@ import { AuthError, PuguhError, RateLimitError, withContext } from '@puguh/core'
 import {
   addOrganizationMember,
   createOrganization,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getSubscription } from './get-subscription';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 async function newOrganization() {

@@ -3,26 +3,19 @@ import {
   addOrganizationMember,
   createOrganization,
   ISO_TIMESTAMP,
-  type LocalApi,
   type SignedUpUser,
-  startLocalApi,
+  useLocalApi,
 } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { createSubscription } from './create-subscription';
 import { getPlan } from './get-plan';
 import { getUsage } from './get-usage';
 import type { UsageMetric } from './schemas/usage';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Ada Owner');
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 function expectCounter(metric: UsageMetric) {

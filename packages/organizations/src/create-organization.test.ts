@@ -1,6 +1,6 @@
 import { PuguhError, withContext } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { createOrganization } from './create-organization';
 import { listOrganizationMembers } from './list-organization-members';
 import {
@@ -13,15 +13,7 @@ import {
   uniqueSlug,
 } from './test-support/organizations';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('createOrganization', () => {
   test('POSTs the name and slug as the user and returns the organization', async () => {

@@ -1,6 +1,6 @@
 import { PuguhError, setOrganizationContext, withContext } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { describe, expect, test } from 'vitest';
 import { deleteOrganization } from './delete-organization';
 import { getOrganization } from './get-organization';
 import {
@@ -13,15 +13,7 @@ import {
   sharedErrorTests,
 } from './test-support/organizations';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('deleteOrganization', () => {
   test('the owner DELETEs it; it resolves undefined and the organization is gone', async () => {

@@ -1,6 +1,6 @@
 import { PuguhError, setOrganizationContext } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { getOrganization } from './get-organization';
 import type { Organization } from './schemas/organization';
 import {
@@ -13,16 +13,10 @@ import {
   sharedErrorTests,
 } from './test-support/organizations';
 
-let api: LocalApi;
+const api = useLocalApi();
 let org: Organization;
 beforeAll(async () => {
-  api = await startLocalApi();
   org = await newOrganization(api.service, 'Fetched');
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('getOrganization', () => {

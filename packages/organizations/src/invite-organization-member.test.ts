@@ -1,6 +1,6 @@
 import { PuguhError, sendRequest, setOrganizationContext, UserSchema, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { inviteOrganizationMember } from './invite-organization-member';
 import { listOrganizationMembers } from './list-organization-members';
 import type { Organization } from './schemas/organization';
@@ -16,19 +16,13 @@ import {
   UUID,
 } from './test-support/organizations';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let org: Organization;
 let counter = 0;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Olive Owner');
   org = await newOrganization(owner.core);
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 /** An address no user has registered. */

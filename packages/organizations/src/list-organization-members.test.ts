@@ -1,6 +1,6 @@
 import { PuguhError, setOrganizationContext, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { listOrganizationMembers } from './list-organization-members';
 import type { Organization } from './schemas/organization';
 import {
@@ -14,23 +14,17 @@ import {
   sharedErrorTests,
 } from './test-support/organizations';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let org: Organization;
 let others: SignedUpUser[];
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Olive Owner');
   org = await newOrganization(owner.core);
   others = [];
   for (const role of ['admin', 'member', 'member', 'member', 'admin'] as const) {
     others.push(await addMember(api, owner.core, org.id, role));
   }
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('listOrganizationMembers', () => {

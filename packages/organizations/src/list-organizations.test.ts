@@ -1,5 +1,5 @@
 import { PuguhError, withContext } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
+import { type LocalApi, startLocalApi, useLocalApi } from '@puguh-internal/test-support';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { createOrganization } from './create-organization';
 import { listOrganizations } from './list-organizations';
@@ -12,15 +12,7 @@ import {
   uniqueSlug,
 } from './test-support/organizations';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
-});
+const api = useLocalApi();
 
 describe('listOrganizations', () => {
   test('GETs the list and gives a user exactly the organizations they belong to', async () => {

@@ -1,6 +1,6 @@
 import { PuguhError, setOrganizationContext, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { getOrganization } from './get-organization';
 import { listOrganizationMembers } from './list-organization-members';
 import { removeOrganizationMember } from './remove-organization-member';
@@ -15,18 +15,12 @@ import {
   sharedErrorTests,
 } from './test-support/organizations';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let org: Organization;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Olive Owner');
   org = await newOrganization(owner.core);
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('removeOrganizationMember', () => {

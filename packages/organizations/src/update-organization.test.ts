@@ -1,6 +1,6 @@
 import { PuguhError, setOrganizationContext, withContext } from '@puguh/core';
-import { type LocalApi, type SignedUpUser, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { getOrganization } from './get-organization';
 import type { Organization } from './schemas/organization';
 import {
@@ -16,18 +16,12 @@ import {
 } from './test-support/organizations';
 import { updateOrganization } from './update-organization';
 
-let api: LocalApi;
+const api = useLocalApi();
 let owner: SignedUpUser;
 let org: Organization;
 beforeAll(async () => {
-  api = await startLocalApi();
   owner = await api.signUp('Owner');
   org = await newOrganization(owner.core, 'Before');
-});
-afterAll(() => api.close());
-beforeEach(() => {
-  api.server.faults.clear();
-  api.server.clearRequests();
 });
 
 describe('updateOrganization', () => {

@@ -1,17 +1,13 @@
 import { openApiDocument, totp } from '@puguh/testing';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { expect, test } from 'vitest';
 import { PuguhClient } from './puguh-client';
 
 // DESIGN §5: the SDK and the local server both conform to the OpenAPI document. The server's side
 // (every route is documented and vice versa) is tested in @puguh/testing; this is the SDK's side:
 // every request any facade method sends is an operation of the document.
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
+const api = useLocalApi();
 
 /** Each documented operation as a matcher: `GET /v1/organizations/{org_id}` → a regex for the path. */
 const operations = Object.entries(openApiDocument.paths).flatMap(([template, item]) =>

@@ -1,14 +1,10 @@
 import { inspect } from 'node:util';
 import { createPuguhCore, isPuguhCoreClosed, PuguhError } from '@puguh/core';
-import { type LocalApi, startLocalApi } from '@puguh-internal/test-support';
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { useLocalApi } from '@puguh-internal/test-support';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { PuguhClient } from './puguh-client';
 
-let api: LocalApi;
-beforeAll(async () => {
-  api = await startLocalApi();
-});
-afterAll(() => api.close());
+const api = useLocalApi();
 afterEach(() => {
   vi.unstubAllEnvs();
   api.server.faults.clear();

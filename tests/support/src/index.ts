@@ -1,2 +1,2 @@
 export { addOrganizationMember, createOrganization, ISO_TIMESTAMP, UUID, uniqueSlug } from './fixtures';
-export { type LocalApi, type SignedUpUser, startLocalApi } from './local-api';
+export { type LocalApi, type SignedUpUser, startLocalApi, useLocalApi } from './local-api';

@@ -9,6 +9,7 @@ import {
   UserSchema,
 } from '@puguh/core';
 import { createPuguhServer } from '@puguh/testing';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 
 /** A user registered and logged in against the local API. */
 export interface SignedUpUser {
@@ -73,5 +74,44 @@ export async function startLocalApi(options?: Parameters<typeof createPuguhServe
       return { email, password, user, tokens, core: core({ accessToken: tokens.accessToken }) };
     },
     close,
+  };
+}
+
+/**
+ * The local API of one test file: started before its tests, closed after them, and with faults and
+ * recorded requests cleared before each test. Returned at once (its fields read the started server),
+ * so a file writes `const api = useLocalApi();` instead of repeating the hooks.
+ */
+export function useLocalApi(options?: Parameters<typeof createPuguhServer>[0]): LocalApi {
+  let current: LocalApi | undefined;
+  beforeAll(async () => {
+    current = await startLocalApi(options);
+  });
+  afterAll(() => current?.close());
+  beforeEach(() => {
+    current?.server.faults.clear();
+    current?.server.clearRequests();
+  });
+  const started = (): LocalApi => {
+    if (!current)
+      throw new Error('useLocalApi(): the local API starts in beforeAll; use it inside tests or hooks');
+    return current;
+  };
+  return {
+    get server() {
+      return started().server;
+    },
+    get url() {
+      return started().url;
+    },
+    get service() {
+      return started().service;
+    },
+    get anonymous() {
+      return started().anonymous;
+    },
+    core: (extra) => started().core(extra),
+    signUp: (fullName) => started().signUp(fullName),
+    close: () => started().close(),
   };
 }
