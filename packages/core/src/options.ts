@@ -2,7 +2,8 @@ import type { TokenSet } from './tokens/token-set';
 
 /**
  * Receives the SDK's debug lines. `console` fits; so do pino and winston loggers.
- * Credentials, tokens, passwords and codes are redacted before they reach it.
+ * It gets method, path, status, request id and retry delays — never a body or a header, so no
+ * credential, token, password or code can reach it.
  *
  * @example
  * ```ts
@@ -74,7 +75,7 @@ export interface PuguhOptions {
   readonly fetch?: typeof globalThis.fetch | undefined;
   /** Extra headers sent with every request. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
-  /** Debug logging with secrets redacted. Off by default. */
+  /** Debug logging of requests, responses and retries (no bodies, no headers). Off by default. */
   readonly logger?: PuguhLogger | undefined;
   /** Permit an `http://` base URL on a host that is not loopback. Default `false`. */
   readonly allowInsecureHttp?: boolean | undefined;

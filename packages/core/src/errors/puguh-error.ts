@@ -36,7 +36,11 @@ export type PuguhClientErrorCode =
   | 'connection_reset'
   | 'client_closed'
   | 'refresh_failed'
-  | 'token_provider_failed';
+  | 'token_provider_failed'
+  | 'token_expired'
+  | 'token_not_yet_valid'
+  | 'token_invalid'
+  | 'jwks_invalid';
 
 /**
  * Settings shared by every PUGUH error constructor.
