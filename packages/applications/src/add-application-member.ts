@@ -1,14 +1,5 @@
-import {
-  apiPath,
-  type Member,
-  MemberSchema,
-  type PuguhCore,
-  type RequestOptions,
-  requireId,
-  requireOneOf,
-  resolveApplicationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type Member, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { MemberSchema, requireId, requireOneOf, resolveApplicationId } from '@puguh/core/internal';
 import { APPLICATION_ROLES, type ApplicationRole } from './schemas/member';
 
 /**

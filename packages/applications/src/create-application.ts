@@ -1,12 +1,5 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireSlug,
-  requireText,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireSlug, requireText, resolveOrganizationId } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**

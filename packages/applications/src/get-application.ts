@@ -1,4 +1,5 @@
-import { apiPath, type PuguhCore, type RequestOptions, resolveApplicationId, sendRequest } from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { resolveApplicationId } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**

@@ -1,14 +1,12 @@
 import {
   apiPath,
   type Member,
-  MemberSchema,
   type PageParameters,
   type PageRequest,
   type PuguhCore,
   type RequestOptions,
-  resolveApplicationId,
-  sendPageRequest,
 } from '@puguh/core';
+import { MemberSchema, resolveApplicationId, sendPageRequest } from '@puguh/core/internal';
 
 /**
  * Input of {@link listApplicationMembers}.

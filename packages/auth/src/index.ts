@@ -4,6 +4,8 @@ export type { TokenSet, User } from '@puguh/core';
 // Local JWT verification: these modules import jose (by subpath) and never ky, so an edge bundle
 // that only verifies tokens stays small.
 export type { AccessTokenClaims } from './access-token-claims';
+// Automatic refresh for user cores (createPuguhCore's `refresh` option).
+export { automaticRefresh } from './automatic-refresh';
 // Network calls: one module per operation.
 export { type ConfirmMfaInput, confirmMfa } from './confirm-mfa';
 export { decodeAccessToken } from './decode-access-token';

@@ -1,13 +1,7 @@
-import {
-  type PuguhCore,
-  type RequestOptions,
-  requireEmail,
-  requireText,
-  sendRequest,
-  type TokenSet,
-  TokenSetSchema,
-} from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest, type TokenSet } from '@puguh/core';
+import { requireEmail, requireText } from '@puguh/core/internal';
 import { requireMfaCode } from './internal/require-mfa-code';
+import { TokenSetSchema } from './schemas/token-set';
 
 /**
  * Input of {@link login}.

@@ -1,11 +1,6 @@
-import {
-  type PuguhCore,
-  type RequestOptions,
-  requireText,
-  sendRequest,
-  type TokenSet,
-  TokenSetSchema,
-} from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest, type TokenSet } from '@puguh/core';
+import { requireText } from '@puguh/core/internal';
+import { TokenSetSchema } from './schemas/token-set';
 
 /**
  * Input of {@link refreshToken}.

@@ -1,12 +1,6 @@
-import {
-  type PuguhCore,
-  type RequestOptions,
-  requireEmail,
-  requireText,
-  sendRequest,
-  type User,
-  UserSchema,
-} from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest, type User } from '@puguh/core';
+import { requireEmail, requireText } from '@puguh/core/internal';
+import { UserSchema } from './schemas/token-set';
 
 /**
  * Input of {@link register}.

@@ -1,4 +1,5 @@
-import { type PuguhCore, type RequestOptions, requireEmail, sendRequest } from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireEmail } from '@puguh/core/internal';
 
 /**
  * Input of {@link requestMagicLink}.

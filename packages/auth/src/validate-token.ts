@@ -1,4 +1,5 @@
-import { type PuguhCore, type RequestOptions, requireText, sendRequest } from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireText } from '@puguh/core/internal';
 import { type UserContext, UserContextSchema } from './schemas/user-context';
 
 /**

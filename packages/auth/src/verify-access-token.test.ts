@@ -1,10 +1,11 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AuthError, createPuguhCore, NetworkError, sendRequest, TokenSetSchema } from '@puguh/core';
+import { AuthError, createPuguhCore, NetworkError, sendRequest } from '@puguh/core';
 import { type LocalApi, startLocalApi, useLocalApi } from '@puguh-internal/test-support';
 import { base64url, exportJWK, generateKeyPair, type JWK, type JWTPayload, SignJWT } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import { decodeAccessToken } from './decode-access-token';
+import { TokenSetSchema } from './schemas/token-set';
 import { verifyAccessToken } from './verify-access-token';
 
 const jwksHits = (api: LocalApi) =>

@@ -1,4 +1,5 @@
-import { AuthError, getCoreEndpoint, NetworkError, type PuguhCore, type PuguhError } from '@puguh/core';
+import { AuthError, NetworkError, type PuguhEndpoint, type PuguhError } from '@puguh/core';
+import { getCoreEndpoint } from '@puguh/core/internal';
 import { createRemoteJWKSet, customFetch } from 'jose/jwks/remote';
 import { jwtVerify } from 'jose/jwt/verify';
 import { type AccessTokenClaims, toAccessTokenClaims } from './access-token-claims';
@@ -87,7 +88,7 @@ const keySets = /* @__PURE__ */ new WeakMap<object, Map<string, KeySet>>();
  * @public
  */
 export async function verifyAccessToken(
-  core: PuguhCore,
+  core: PuguhEndpoint,
   token: string,
   options: VerifyAccessTokenOptions = {},
 ): Promise<AccessTokenClaims> {

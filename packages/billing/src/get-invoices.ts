@@ -4,9 +4,8 @@ import {
   type PageRequest,
   type PuguhCore,
   type RequestOptions,
-  resolveOrganizationId,
-  sendPageRequest,
 } from '@puguh/core';
+import { resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
 import { type Invoice, InvoiceSchema } from './schemas/invoice';
 
 /**

@@ -1,4 +1,5 @@
-import { apiPath, type PuguhCore, type RequestOptions, requireId, sendRequest } from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireId } from '@puguh/core/internal';
 import { type Plan, PlanSchema } from './schemas/plan';
 
 /**
@@ -45,6 +46,7 @@ export async function getPlan(core: PuguhCore, input: GetPlanInput, options?: Re
       method: 'GET',
       path: apiPath`v1/billing/plans/${requireId('planId', input?.planId)}`,
       schema: PlanSchema,
+      authenticate: false,
     },
     options,
   );

@@ -25,9 +25,9 @@ describe('getPlans', () => {
     expect(request?.headers['x-puguh-client']).toMatch(/^puguh-js\/\d+\.\d+\.\d+/);
   });
 
-  test('sends the service key when the core has one', async () => {
+  test('is a public call: it sends no credential, even when the core has one', async () => {
     await getPlans(api.service);
-    expect(api.server.requests[0]?.headers.authorization).toBe(`Bearer ${api.server.apiKey}`);
+    expect(api.server.requests[0]?.headers.authorization).toBeUndefined();
   });
 
   test('maps a 429 to RateLimitError with retryAfter', async () => {

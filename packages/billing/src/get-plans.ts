@@ -27,5 +27,9 @@ import { type Plan, PlanListSchema } from './schemas/plan';
  * @public
  */
 export async function getPlans(core: PuguhCore, options?: RequestOptions): Promise<Plan[]> {
-  return sendRequest(core, { method: 'GET', path: 'v1/billing/plans', schema: PlanListSchema }, options);
+  return sendRequest(
+    core,
+    { method: 'GET', path: 'v1/billing/plans', schema: PlanListSchema, authenticate: false },
+    options,
+  );
 }

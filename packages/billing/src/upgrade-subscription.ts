@@ -1,11 +1,5 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireId,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireId, resolveOrganizationId } from '@puguh/core/internal';
 import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 
 /**

@@ -23,10 +23,21 @@ import { getCoreState, type PuguhCore } from './internal/core-state';
  */
 export async function closePuguhCore(core: PuguhCore): Promise<void> {
   const [own] = getCoreState(core).lifecycles;
-  if (!own?.signal.aborted) own?.abort(closedError());
+  if (own && !own.signal.aborted) {
+    const reason = closedError();
+    closeReasons.add(reason);
+    own.abort(reason);
+  }
 }
 
-/** The error of every call on a closed core. */
+// The reasons `closePuguhCore` aborts with; each call then rejects with a `client_closed` of its own.
+const closeReasons = /* @__PURE__ */ new WeakSet<object>();
+
+/** Whether `reason` is the abort reason of a closed core (not a caller's own reason). */
+export const isCloseReason = (reason: unknown): boolean =>
+  typeof reason === 'object' && reason !== null && closeReasons.has(reason);
+
+/** The error of a call on a closed core: a new instance per call. */
 export function closedError(): PuguhError {
   return new PuguhError('This PUGUH client is closed', { code: 'client_closed' });
 }

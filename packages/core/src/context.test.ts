@@ -50,7 +50,9 @@ describe('context', () => {
     const target = core();
     expect(() => setOrganizationContext(target, '')).toThrow(TypeError);
     expect(() => setApplicationContext(target, 42 as unknown as string)).toThrow(TypeError);
+    // @ts-expect-error A PuguhCore is branded: a look-alike object is a compile error…
     expect(() => setOrganizationContext({ baseUrl: 'x' }, 'org_1')).toThrow(/createPuguhCore/);
+    // …and, in plain JavaScript, a TypeError naming the factory.
   });
 
   test('withContext clients serving two tenants at once each send their own organization, with no cross-talk', async () => {

@@ -1,7 +1,11 @@
 import { normalizeBaseUrl } from './internal/base-url';
-import type { PuguhCore } from './internal/core-state';
+import { getCoreState, isCoreObject, type PuguhCore } from './internal/core-state';
 
-const CORE_STATE = Symbol.for('puguh.sdk.core');
+/**
+ * A core, or just where the API is: what functions that only need the API's address (local token
+ * verification) accept, so an edge function need not create a core at all.
+ */
+export type PuguhEndpoint = PuguhCore | { readonly baseUrl: string };
 
 // One stable function (not a new one per call), so callers can key caches on the returned fetch.
 const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(input, init);
@@ -28,10 +32,10 @@ const globalFetch: typeof globalThis.fetch = (input, init) => globalThis.fetch(i
  *
  * @public
  */
-export function getCoreEndpoint(core: PuguhCore): { baseUrl: string; fetch: typeof globalThis.fetch } {
-  const state = (core as { [CORE_STATE]?: { fetch?: typeof globalThis.fetch } })[CORE_STATE];
+export function getCoreEndpoint(core: PuguhEndpoint): { baseUrl: string; fetch: typeof globalThis.fetch } {
+  if (isCoreObject(core)) return { baseUrl: core.baseUrl, fetch: getCoreState(core).fetch ?? globalFetch };
   return {
-    baseUrl: state ? core.baseUrl : normalizeBaseUrl(core?.baseUrl, false),
-    fetch: state?.fetch ?? globalFetch,
+    baseUrl: normalizeBaseUrl((core as { baseUrl?: unknown } | null)?.baseUrl, false),
+    fetch: globalFetch,
   };
 }

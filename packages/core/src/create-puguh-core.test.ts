@@ -25,9 +25,10 @@ describe('createPuguhCore options', () => {
     const core = createPuguhCore({ fetch });
     expect(core.baseUrl).toBe('https://api.puguh.test');
     await sendRequest(core, { method: 'GET', path: 'v1/billing/plans' });
-    const request = fetch.mock.calls[0] as unknown as [Request];
-    expect(request[0].url).toBe('https://api.puguh.test/v1/billing/plans');
-    expect(request[0].headers.get('authorization')).toBe(`Bearer ${CANARY_KEY}`);
+    // A custom fetch is called as fetch(url, init), like the global one.
+    const [url, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(url).toBe('https://api.puguh.test/v1/billing/plans');
+    expect(new Headers(init.headers).get('authorization')).toBe(`Bearer ${CANARY_KEY}`);
   });
 
   test('an explicit accessToken wins over PUGUH_API_KEY instead of conflicting with it', () => {
@@ -44,8 +45,8 @@ describe('createPuguhCore options', () => {
       method: 'GET',
       path: 'v1/billing/plans',
     });
-    const [request] = fetch.mock.calls[0] as unknown as [Request];
-    expect(request.headers.get('authorization')).toBeNull();
+    const [, init] = fetch.mock.calls[0] as unknown as [string, RequestInit];
+    expect(new Headers(init.headers).get('authorization')).toBeNull();
   });
 
   test('no base URL at all names the variable to set', () => {
@@ -184,6 +185,31 @@ describe('createPuguhCore options', () => {
     await expect(sendRequest(empty, { method: 'GET', path: 'v1/x' })).rejects.toMatchObject({
       code: 'token_provider_failed',
     });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  test('a refresh token without a refresh strategy names the one to pass', () => {
+    const error = messageOf(() =>
+      createPuguhCore({ baseUrl: 'https://api.puguh.test', accessToken: 'a.b.c', refreshToken: 'rt_1' }),
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.message).toMatch(/automaticRefresh\(\) from @puguh\/auth/);
+    expect(error.message).not.toContain('rt_1');
+  });
+
+  test.each([
+    ['/v1/x', 'a leading slash'],
+    ['https://evil.test/v1/x', 'an absolute URL'],
+    ['//evil.test/v1/x', 'a protocol-relative URL'],
+    ['v1/../admin', 'a dot segment'],
+    ['v1/%2e%2e/admin', 'an encoded dot segment'],
+    ['v1\\..\\admin', 'backslashes'],
+    ['v1/x?admin=1', 'a query string'],
+  ])('sendRequest refuses %s (%s) with a TypeError, sending nothing', async (path) => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const core = createPuguhCore({ baseUrl: 'https://api.puguh.test/base', fetch });
+    await expect(sendRequest(core, { method: 'GET', path })).rejects.toThrow(TypeError);
+    await expect(sendRequest(core, { method: 'GET', path })).rejects.toThrow(/apiPath/);
     expect(fetch).not.toHaveBeenCalled();
   });
 

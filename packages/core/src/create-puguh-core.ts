@@ -4,7 +4,7 @@ import { isBrowserPage, readEnvironment } from './internal/environment';
 import { checkCredential, checkDuration, checkHeaders, checkNumber, checkRetries } from './internal/validate';
 import type { PuguhOptions } from './options';
 import { requireId } from './require-input';
-import { createSession } from './tokens/session';
+import { createCredentials } from './tokens/credentials';
 import { SDK_VERSION } from './version';
 
 /**
@@ -34,7 +34,7 @@ import { SDK_VERSION } from './version';
  * @public
  */
 export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
-  const { accessToken, refreshToken, onTokens, fetch, organizationId, applicationId } = options;
+  const { accessToken, refreshToken, refresh, onTokens, fetch, organizationId, applicationId } = options;
   const baseUrl = normalizeBaseUrl(
     options.baseUrl ??
       readEnvironment('PUGUH_BASE_URL') ??
@@ -62,6 +62,9 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   if (refreshToken !== undefined) {
     if (accessToken === undefined) fail('refreshToken needs an accessToken to refresh');
     checkCredential('refreshToken', refreshToken);
+    if (typeof refresh?.start !== 'function') {
+      fail('refreshToken needs refresh: automaticRefresh() from @puguh/auth');
+    }
   }
   for (const [name, value] of [
     ['onTokens', onTokens],
@@ -72,18 +75,15 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   if (organizationId !== undefined) requireId('organizationId', organizationId);
   if (applicationId !== undefined) requireId('applicationId', applicationId);
 
-  const headers = checkHeaders('headers', options.headers);
-  headers.set('accept', 'application/json');
-  headers.set('x-puguh-client', `puguh-js/${SDK_VERSION}`);
-  return createCoreObject({
+  const credentials = createCredentials(apiKey, accessToken);
+  const core = createCoreObject({
     baseUrl,
-    // Retries, timeouts and hooks are set per call by sendRequest; here only what never changes.
-    // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
-    transport: {
-      options: { prefixUrl: `${baseUrl}/`, headers, redirect: 'manual', ...(fetch && { fetch }) },
-      instance: undefined,
-    },
     fetch,
+    headers: {
+      ...checkHeaders('headers', options.headers),
+      accept: 'application/json',
+      'x-puguh-client': `puguh-js/${SDK_VERSION}`,
+    },
     defaults: {
       timeout: checkDuration('timeout', options.timeout) ?? 30_000,
       totalTimeout: checkDuration('totalTimeout', options.totalTimeout),
@@ -92,11 +92,23 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
       maxResponseBytes:
         checkNumber('maxResponseBytes', options.maxResponseBytes, 1024, 2 ** 40, true) ?? 10_485_760,
     },
-    session: createSession(apiKey, accessToken, refreshToken, onTokens),
+    credentials,
     context: { organizationId, applicationId },
     lifecycles: [new AbortController()],
     logger: options.logger,
   });
+  if (refreshToken !== undefined && refresh) {
+    // The refresh belongs to this root core: derived cores share `credentials`, so theirs is this.
+    credentials.refresh = refresh.start({
+      core,
+      refreshToken,
+      onTokens,
+      logger: options.logger,
+      generation: credentials.generation,
+      replace: credentials.replace,
+    });
+  }
+  return core;
 }
 
 function fail(message: string): never {

@@ -1,3 +1,5 @@
+// The public surface of @puguh/core: what users call. The plumbing the PUGUH domain packages share
+// (input checks, shared schemas, id resolvers, endpoint helpers) is in `@puguh/core/internal`.
 export { closePuguhCore, isPuguhCoreClosed } from './close-puguh-core';
 export {
   type ContextOverrides,
@@ -6,7 +8,7 @@ export {
   setOrganizationContext,
   withContext,
 } from './context';
-export { getCoreEndpoint } from './core-fetch';
+export type { PuguhEndpoint } from './core-fetch';
 export { createPuguhCore } from './create-puguh-core';
 export { AuthError } from './errors/auth-error';
 export { NetworkError } from './errors/network-error';
@@ -18,11 +20,11 @@ export {
 } from './errors/puguh-error';
 export { RateLimitError, type RateLimitErrorOptions } from './errors/rate-limit-error';
 export type { PuguhCore } from './internal/core-state';
-export { MEMBER_ROLES, type Member, type MemberRole, MemberSchema } from './member';
+export type { Member, MemberRole } from './member';
 export type { AccessTokenProvider, PuguhLogger, PuguhOptions, RequestOptions } from './options';
-export { type Page, type PageParameters, type PageRequest, pageSchema, sendPageRequest } from './page';
-export { requireEmail, requireId, requireOneOf, requireSlug, requireText } from './require-input';
-export { apiPath, resolveApplicationId, resolveOrganizationId } from './resolve-ids';
+export type { Page, PageParameters, PageRequest } from './page';
+export { apiPath } from './resolve-ids';
 export { type ApiRequest, type HttpMethod, sendRequest } from './send-request';
-export { type TokenSet, TokenSetSchema, type User, UserSchema } from './tokens/token-set';
+export type { RefreshableSession, RefreshStrategy } from './tokens/refresh-strategy';
+export type { TokenSet, User } from './tokens/token-set';
 export { SDK_VERSION } from './version';

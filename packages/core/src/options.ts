@@ -1,3 +1,4 @@
+import type { RefreshStrategy } from './tokens/refresh-strategy';
 import type { TokenSet } from './tokens/token-set';
 
 /**
@@ -15,11 +16,18 @@ import type { TokenSet } from './tokens/token-set';
 export interface PuguhLogger {
   /** One event: a request sent, a response received, a retry scheduled, a token refreshed. */
   debug(message: string, details: Record<string, unknown>): void;
+  /**
+   * A failure that does not fail the call, such as an `onTokens` callback that threw. Optional:
+   * without it such failures go to `debug`.
+   */
+  warn?(message: string, details: Record<string, unknown>): void;
 }
 
 /**
- * Supplies the current user access token; called before every attempt, so it may read storage
- * that another part of the app keeps fresh.
+ * Supplies the current user access token; called before every attempt that sends a credential, so
+ * it may read storage that another part of the app keeps fresh. Its wait counts against the
+ * attempt's `timeout` (and the call's `totalTimeout`, `signal` and `close()`); calls to public
+ * endpoints (plans, login, …) never call it.
  *
  * @example
  * ```ts
@@ -53,9 +61,22 @@ export interface PuguhOptions {
   readonly apiKey?: string | null | undefined;
   /** A user's access token, or a function returning the current one. Mutually exclusive with `apiKey`. */
   readonly accessToken?: string | AccessTokenProvider | undefined;
-  /** With `accessToken`: lets the SDK refresh the session on a 401, once, for every waiting call. */
+  /**
+   * With `accessToken`: lets the SDK refresh the session on a 401, once, for every waiting call.
+   * `createPuguhCore` also needs `refresh` (`PuguhClient` supplies it).
+   */
   readonly refreshToken?: string | undefined;
-  /** Called with every new token set the SDK obtains by refreshing; persist it here. */
+  /**
+   * How the session refreshes: `automaticRefresh()` from `@puguh/auth`. Required with
+   * `refreshToken` in `createPuguhCore`, so cores that never refresh carry none of that code;
+   * `PuguhClient` passes it for you.
+   */
+  readonly refresh?: RefreshStrategy | undefined;
+  /**
+   * Called with every new token set the SDK obtains by refreshing; persist it here. Calls do not
+   * wait for it: the replay goes ahead with the new tokens at once, and if it throws or rejects the
+   * error goes to the logger (`warn`).
+   */
   readonly onTokens?: ((tokens: TokenSet) => void | Promise<void>) | undefined;
   /** Initial organization context (`X-Puguh-Organization-Id`, and the default `orgId`). */
   readonly organizationId?: string | undefined;

@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { describe, expect, test, vi } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
-import { backoffDelay, parseRetryAfter } from './internal/retry-policy';
 import type { PuguhOptions } from './options';
+import { backoffDelay, parseRetryAfter } from './request/retry-policy';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
 import { apiError, hang, json, useFaultServer } from './test-support/fault-server';

@@ -1,4 +1,5 @@
-import { type PuguhCore, type RequestOptions, requireSlug, requireText, sendRequest } from '@puguh/core';
+import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireSlug, requireText } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**

@@ -1,10 +1,5 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { resolveOrganizationId } from '@puguh/core/internal';
 
 /**
  * Input of {@link deleteOrganization}.

@@ -1,5 +1,5 @@
-import { PuguhError, sendRequest, setOrganizationContext, UserSchema, withContext } from '@puguh/core';
-import { type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
+import { PuguhError, sendRequest, setOrganizationContext, withContext } from '@puguh/core';
+import { RegisteredUser, type SignedUpUser, useLocalApi } from '@puguh-internal/test-support';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { inviteOrganizationMember } from './invite-organization-member';
 import { listOrganizationMembers } from './list-organization-members';
@@ -88,7 +88,7 @@ describe('inviteOrganizationMember', () => {
       method: 'POST',
       path: 'v1/auth/register',
       body: { email, password: 'correct horse battery', full_name: 'Late Joiner' },
-      schema: UserSchema,
+      schema: RegisteredUser,
       authenticate: false,
     });
 

@@ -1,12 +1,5 @@
-import {
-  apiPath,
-  type PuguhCore,
-  type RequestOptions,
-  requireEmail,
-  requireOneOf,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireEmail, requireOneOf, resolveOrganizationId } from '@puguh/core/internal';
 import { type Invitation, InvitationSchema } from './schemas/invitation';
 import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 

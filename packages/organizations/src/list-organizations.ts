@@ -1,10 +1,5 @@
-import {
-  type PageParameters,
-  type PageRequest,
-  type PuguhCore,
-  type RequestOptions,
-  sendPageRequest,
-} from '@puguh/core';
+import type { PageParameters, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
+import { sendPageRequest } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**

@@ -1,4 +1,5 @@
-import type { MemberSchema, Page, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
+import type { Page, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
+import type { MemberSchema } from '@puguh/core/internal';
 import type * as v from 'valibot';
 import { describe, expectTypeOf, test } from 'vitest';
 import {

@@ -1,14 +1,5 @@
-import {
-  apiPath,
-  type Member,
-  MemberSchema,
-  type PuguhCore,
-  type RequestOptions,
-  requireId,
-  requireOneOf,
-  resolveOrganizationId,
-  sendRequest,
-} from '@puguh/core';
+import { apiPath, type Member, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { MemberSchema, requireId, requireOneOf, resolveOrganizationId } from '@puguh/core/internal';
 import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 
 /**

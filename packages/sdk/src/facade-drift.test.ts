@@ -55,8 +55,11 @@ const billingMembers = {
   getUsage: 'getUsage',
 } as const satisfies Record<keyof BillingNamespace, keyof typeof billing>;
 
-/** Functions with no facade member, and why: DESIGN §3 gives `decodeAccessToken` none (it takes no core). */
-const standaloneOnly = ['decodeAccessToken'];
+/**
+ * Functions with no facade member, and why: `decodeAccessToken` takes no core, and
+ * `automaticRefresh` is what the client wires in itself when given a refresh token.
+ */
+const standaloneOnly = ['decodeAccessToken', 'automaticRefresh'];
 
 const functionsOf = (module: object) =>
   Object.entries(module)

@@ -18,7 +18,10 @@ describe('PuguhClient', () => {
     api.server.clearRequests();
     const plans = await client.billing.getPlans();
     expect(plans.map((plan) => plan.id)).toContain('plan_pro');
-    expect(api.server.requests[0]?.headers.authorization).toBe(`Bearer ${api.server.apiKey}`);
+    await client.organizations.list();
+    // getPlans is public and sends no credential; the organization list sends the key from the env.
+    expect(api.server.requests[0]?.headers.authorization).toBeUndefined();
+    expect(api.server.requests[1]?.headers.authorization).toBe(`Bearer ${api.server.apiKey}`);
     await client.close();
   });
 

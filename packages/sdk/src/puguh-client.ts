@@ -1,3 +1,4 @@
+import { automaticRefresh } from '@puguh/auth';
 import {
   type ContextOverrides,
   clearContext,
@@ -14,9 +15,10 @@ import { type AuthNamespace, createAuthNamespace } from './namespaces/auth';
 import { type BillingNamespace, createBillingNamespace } from './namespaces/billing';
 import { createOrganizationsNamespace, type OrganizationsNamespace } from './namespaces/organizations';
 
-// The core a derived client adopts instead of creating its own; set only for the duration of one
-// synchronous constructor call by `PuguhClient.fromCore`.
-let adoptedCore: PuguhCore | undefined;
+// The key under which `fromCore` hands a client its core through the constructor's one argument.
+// Module-private and not registered: nothing outside this module can build such an argument.
+const ADOPT: unique symbol = Symbol('adopt core');
+type AdoptCore = { readonly [ADOPT]: PuguhCore };
 
 /**
  * The all-in-one PUGUH client, for backends, cron jobs and admin scripts: the whole API behind one
@@ -57,8 +59,14 @@ export class PuguhClient implements AsyncDisposable {
    * @throws `TypeError`/`RangeError` for invalid options (see `createPuguhCore`).
    */
   constructor(options: PuguhOptions = {}) {
-    const core = adoptedCore ?? createPuguhCore(options);
-    adoptedCore = undefined;
+    const core =
+      (options as Partial<AdoptCore>)[ADOPT] ??
+      createPuguhCore(
+        // Automatic refresh is wired in here, so a bare `createPuguhCore` carries none of its code.
+        options.refreshToken !== undefined && options.refresh === undefined
+          ? { ...options, refresh: automaticRefresh() }
+          : options,
+      );
     this.#core = core;
     this.auth = createAuthNamespace(core);
     this.organizations = createOrganizationsNamespace(core);
@@ -79,12 +87,7 @@ export class PuguhClient implements AsyncDisposable {
    * ```
    */
   static fromCore(core: PuguhCore): PuguhClient {
-    adoptedCore = core;
-    try {
-      return new PuguhClient();
-    } finally {
-      adoptedCore = undefined;
-    }
+    return new PuguhClient({ [ADOPT]: core } as AdoptCore as PuguhOptions);
   }
 
   /** The underlying core, for standalone functions with the same credentials and context. */

@@ -4,12 +4,11 @@ import {
   type PuguhOptions,
   sendRequest,
   type TokenSet,
-  TokenSetSchema,
   type User,
-  UserSchema,
 } from '@puguh/core';
 import { createPuguhServer } from '@puguh/testing';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { LoginAnswer, RegisteredUser } from './wire';
 
 /** A user registered and logged in against the local API. */
 export interface SignedUpUser {
@@ -61,14 +60,14 @@ export async function startLocalApi(options?: Parameters<typeof createPuguhServe
         method: 'POST',
         path: 'v1/auth/register',
         body: { email, password, full_name: fullName },
-        schema: UserSchema,
+        schema: RegisteredUser,
         authenticate: false,
       });
       const tokens = await sendRequest(anonymous, {
         method: 'POST',
         path: 'v1/auth/login',
         body: { email, password },
-        schema: TokenSetSchema,
+        schema: LoginAnswer,
         authenticate: false,
       });
       return { email, password, user, tokens, core: core({ accessToken: tokens.accessToken }) };

@@ -18,5 +18,7 @@ import { PuguhError } from './puguh-error';
  * @public
  */
 export class AuthError extends PuguhError {
+  /** @internal */
+  static override readonly kind: string = 'AuthError';
   override name = 'AuthError';
 }

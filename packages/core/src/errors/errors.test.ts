@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { AuthError } from './auth-error';
 import { NetworkError } from './network-error';
 import { isPuguhError, PuguhError } from './puguh-error';
@@ -37,5 +37,40 @@ describe('error classes', () => {
   test('the cause is kept', () => {
     const cause = new TypeError('fetch failed');
     expect(new NetworkError('down', { cause }).cause).toBe(cause);
+  });
+});
+
+describe('errors from another copy of the package', () => {
+  test('instanceof works per class across copies, as a second install of @puguh/core would load them', async () => {
+    // After resetModules the same files load again: a second, separate copy of every class.
+    vi.resetModules();
+    const copy = {
+      ...(await import('./auth-error')),
+      ...(await import('./network-error')),
+      ...(await import('./puguh-error')),
+      ...(await import('./rate-limit-error')),
+    };
+    const foreignAuth = new copy.AuthError('expired', { code: 'token_expired', statusCode: 401 });
+    const foreignRate = new copy.RateLimitError('slow', { statusCode: 429 });
+    expect(copy.AuthError).not.toBe(AuthError);
+    expect(foreignAuth).toBeInstanceOf(AuthError);
+    expect(foreignAuth).toBeInstanceOf(PuguhError);
+    expect(foreignAuth).not.toBeInstanceOf(RateLimitError);
+    expect(foreignAuth).not.toBeInstanceOf(NetworkError);
+    expect(foreignRate).toBeInstanceOf(RateLimitError);
+    expect(foreignRate).not.toBeInstanceOf(AuthError);
+    // …and the other way round.
+    expect(new NetworkError('down')).toBeInstanceOf(copy.NetworkError);
+    expect(new NetworkError('down')).toBeInstanceOf(copy.PuguhError);
+    expect(new Error('plain')).not.toBeInstanceOf(copy.PuguhError);
+  });
+
+  test('a user subclass is checked by its prototype chain, and still counts as its PUGUH parent', () => {
+    class AppError extends AuthError {}
+    const own = new AppError('mine', { code: 'token_expired' });
+    expect(own).toBeInstanceOf(AppError);
+    expect(own).toBeInstanceOf(AuthError);
+    expect(own).toBeInstanceOf(PuguhError);
+    expect(new AuthError('not mine')).not.toBeInstanceOf(AppError);
   });
 });

@@ -18,5 +18,7 @@ import { PuguhError } from './puguh-error';
  * @public
  */
 export class NetworkError extends PuguhError {
+  /** @internal */
+  static override readonly kind: string = 'NetworkError';
   override name = 'NetworkError';
 }

@@ -1,9 +1,28 @@
 /**
- * The registered symbol that marks every PUGUH error. A `Symbol.for` key is shared by every copy of
- * this package loaded in one realm, so {@link isPuguhError} works when a bundle or `node_modules`
- * ends up with two copies of `@puguh/core`, where `instanceof` would fail.
+ * The registered symbol that marks every PUGUH error with the names of its classes (`['PuguhError',
+ * 'RateLimitError']`). A `Symbol.for` key is shared by every copy of this package loaded in one
+ * realm, so {@link isPuguhError} and `instanceof` work when a bundle or `node_modules` ends up with
+ * two copies of `@puguh/core`, where a plain prototype check would fail.
  */
 const PUGUH_ERROR_MARKER: unique symbol = Symbol.for('puguh.sdk.error') as never;
+
+/** The class names an error carries under the marker; empty for anything else. */
+const kindsOf = (value: unknown): readonly string[] => {
+  const kinds = (value as { [PUGUH_ERROR_MARKER]?: unknown } | null)?.[PUGUH_ERROR_MARKER];
+  // Copies of 0.1 marked their errors with `true`: they are PuguhErrors of no known subclass.
+  return Array.isArray(kinds) ? kinds : kinds === true ? ['PuguhError'] : [];
+};
+
+/**
+ * `instanceof` for the SDK's own error classes, by marker rather than by prototype, so an error
+ * made by another copy of the package still matches. A class that extends ours outside the SDK
+ * keeps the ordinary prototype check (it inherits this method, so it must opt out).
+ */
+function matchesErrorClass(target: { readonly kind?: string }, value: unknown): boolean {
+  const kind = Object.hasOwn(target, 'kind') ? target.kind : undefined;
+  if (kind === undefined) return Function.prototype[Symbol.hasInstance].call(target, value);
+  return kindsOf(value).includes(kind);
+}
 
 /**
  * Error codes the SDK itself produces. API errors carry the server's own `snake_case` code
@@ -86,6 +105,8 @@ export interface PuguhErrorOptions {
  * @public
  */
 export class PuguhError extends Error {
+  /** The class name that `instanceof` matches across package copies. @internal */
+  static readonly kind: string = 'PuguhError';
   override name = 'PuguhError';
   /** Stable `snake_case` code; switch on this, never on `message`. */
   readonly code: string;
@@ -106,7 +127,17 @@ export class PuguhError extends Error {
     this.statusCode = options.statusCode;
     this.requestId = options.requestId;
     this.details = options.details;
-    Object.defineProperty(this, PUGUH_ERROR_MARKER, { value: true });
+    const kinds: string[] = [];
+    for (let type = new.target as { kind?: string } | null; type; type = Object.getPrototypeOf(type)) {
+      if (Object.hasOwn(type, 'kind')) kinds.unshift(type.kind as string);
+    }
+    Object.defineProperty(this, PUGUH_ERROR_MARKER, { value: kinds });
+  }
+
+  /** Recognises PUGUH errors from any copy of the SDK. @internal */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass `instanceof` was asked about.
+    return matchesErrorClass(this, value);
   }
 }
 

@@ -33,6 +33,8 @@ export interface RateLimitErrorOptions extends PuguhErrorOptions {
  * @public
  */
 export class RateLimitError extends PuguhError {
+  /** @internal */
+  static override readonly kind: string = 'RateLimitError';
   override name = 'RateLimitError';
   /**
    * Seconds to wait before retrying, from `Retry-After` (seconds or HTTP date) or `retry-after-ms`:

@@ -1,6 +1,6 @@
-import type { KyInstance, Options as KyOptions } from 'ky';
 import type { PuguhLogger } from '../options';
-import type { Session } from '../tokens/session';
+import type { Credentials } from '../tokens/credentials';
+import { SDK_VERSION } from '../version';
 
 /** Settings of every call, resolved and validated once by `createPuguhCore`. */
 export interface CallDefaults {
@@ -17,73 +17,77 @@ export interface Context {
   applicationId: string | undefined;
 }
 
-/**
- * The ky instance, created on the first request rather than by `createPuguhCore`, so that a
- * bundle which only verifies tokens locally (edge functions) never includes ky. Shared by
- * reference between a core and the cores derived from it.
- */
-export interface Transport {
-  readonly options: KyOptions;
-  instance: KyInstance | undefined;
-}
-
 /** Everything behind a {@link PuguhCore}; only core's functions read it. */
 export interface CoreState {
   readonly baseUrl: string;
-  readonly transport: Transport;
+  /** The `fetch` option, or `undefined` for `globalThis.fetch` (looked up at call time). */
   readonly fetch: typeof globalThis.fetch | undefined;
+  /** Headers of every request (lower-case names), validated once: `accept`, the client name, the caller's. */
+  readonly headers: Readonly<Record<string, string>>;
   readonly defaults: CallDefaults;
-  readonly session: Session;
+  /** Shared by a root core and every core derived from it. */
+  readonly credentials: Credentials;
   readonly context: Context;
   /** This core's close controller first, then its ancestors': closing any of them closes this core. */
   readonly lifecycles: readonly AbortController[];
   readonly logger: PuguhLogger | undefined;
 }
 
+declare const coreBrand: unique symbol;
+
 /**
- * The instance every PUGUH function takes first. Its only public field is `baseUrl`; the state
- * behind it is reachable only through `@puguh/core` functions, and printing or serialising it
- * shows no credential.
- *
- * @example
- * ```ts
- * const core: PuguhCore = createPuguhCore({ baseUrl: 'https://api-puguh.arsaka.io' });
- * console.log(core.baseUrl);
- * ```
- *
- * @public
+ * The instance every PUGUH function takes first, made only by `createPuguhCore` or `withContext`.
+ * Its one public field is `baseUrl`; the state behind it is reachable only through `@puguh/core`'s
+ * functions, and printing or serialising it shows no credential. The type is branded, so a plain
+ * object such as `{ baseUrl }` is a compile error where a core is expected.
  */
 export interface PuguhCore {
   /** The API base URL, without a trailing slash. */
   readonly baseUrl: string;
+  /** Type-level brand; no such property exists at run time. */
+  readonly [coreBrand]: 'PuguhCore';
 }
 
-// A registered symbol, so a core made by one copy of this package works with functions of another.
-const CORE_STATE = Symbol.for('puguh.sdk.core');
+// The state lives in this module's WeakMap, not on the object: nothing outside core can reach it,
+// not even through a registered symbol. A copy of `@puguh/core` only knows its own cores, so a
+// core from another copy fails loudly (with both versions) instead of half-working.
+const states = /* @__PURE__ */ new WeakMap<object, CoreState>();
+const VERSION_MARKER = Symbol.for('puguh.sdk.core.version');
 
 /** Wraps `state` in a public core object whose printable surface is redacted. */
 export function createCoreObject(state: CoreState): PuguhCore {
-  const { baseUrl, session, context } = state;
+  const { baseUrl, credentials, context } = state;
   const summary = () => ({
     baseUrl,
-    credentials: session.mode === 'none' ? 'none' : `${session.mode} [redacted]`,
+    credentials: credentials.mode === 'none' ? 'none' : `${credentials.mode} [redacted]`,
     ...context,
   });
-  return Object.freeze(
+  const core = Object.freeze(
     Object.defineProperties(
       { baseUrl },
       {
-        [CORE_STATE]: { value: state },
+        [VERSION_MARKER]: { value: SDK_VERSION },
         toJSON: { value: summary },
         [Symbol.for('nodejs.util.inspect.custom')]: { value: summary },
       },
     ),
   );
+  states.set(core, state);
+  return core as unknown as PuguhCore;
 }
 
-/** The state behind `core`; a `TypeError` for anything that is not a core. */
+/** The state behind `core`; a `TypeError` for anything that is not a core of this copy of core. */
 export function getCoreState(core: PuguhCore): CoreState {
-  const state = (core as { [CORE_STATE]?: CoreState } | undefined)?.[CORE_STATE];
-  if (!state) throw new TypeError('Expected a PuguhCore created by createPuguhCore()');
-  return state;
+  const state = states.get(core as object);
+  if (state) return state;
+  const version = (core as { [VERSION_MARKER]?: unknown } | null)?.[VERSION_MARKER];
+  throw new TypeError(
+    typeof version === 'string'
+      ? `This PuguhCore was created by another copy of @puguh/core (${version}; this one is ${SDK_VERSION}): install a single copy (npm dedupe)`
+      : 'Expected a PuguhCore created by createPuguhCore()',
+  );
 }
+
+/** Whether `value` is a core made by this copy of `@puguh/core`. */
+export const isCoreObject = (value: unknown): value is PuguhCore =>
+  typeof value === 'object' && value !== null && states.has(value);

@@ -39,8 +39,16 @@ export function checkCredential(name: string, value: unknown): string {
   return value;
 }
 
-/** Copies caller headers into a `Headers`; an error names the header but never its value. */
-export function checkHeaders(name: string, value: Readonly<Record<string, string>> | undefined): Headers {
+/**
+ * Checks caller headers as `fetch` would and returns them as a plain object with lower-case names;
+ * an error names the header but never its value.
+ */
+export function checkHeaders(
+  name: string,
+  value: Readonly<Record<string, string>> | undefined,
+): Record<string, string> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null) throw new TypeError(`${name} must be an object`);
   const headers = new Headers();
   for (const key in value) {
     try {
@@ -49,5 +57,5 @@ export function checkHeaders(name: string, value: Readonly<Record<string, string
       throw new TypeError(`${name}: invalid header "${key.slice(0, 64)}"`);
     }
   }
-  return headers;
+  return Object.fromEntries(headers);
 }

@@ -1,4 +1,5 @@
-import { MEMBER_ROLES, type MemberRole } from '@puguh/core';
+import type { MemberRole } from '@puguh/core';
+import { MEMBER_ROLES } from '@puguh/core/internal';
 
 // `Member` and its schema live in @puguh/core: applications return the same shape.
 

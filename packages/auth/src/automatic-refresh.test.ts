@@ -1,11 +1,18 @@
+import {
+  AuthError,
+  closePuguhCore,
+  createPuguhCore,
+  NetworkError,
+  type PuguhOptions,
+  sendRequest,
+  type TokenSet,
+  withContext,
+} from '@puguh/core';
 import { createPuguhServer } from '@puguh/testing';
 import * as v from 'valibot';
 import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
-import { createPuguhCore } from '../create-puguh-core';
-import { AuthError } from '../errors/auth-error';
-import { NetworkError } from '../errors/network-error';
-import { sendRequest } from '../send-request';
-import { type TokenSet, TokenSetSchema } from './token-set';
+import { automaticRefresh } from './automatic-refresh';
+import { TokenSetSchema } from './schemas/token-set';
 
 const server = createPuguhServer();
 let url = '';
@@ -49,6 +56,9 @@ async function expiredSession() {
   return { tokens, expired };
 }
 
+/** A user core as a standalone-function user builds one: the SDK's refresh strategy wired in. */
+const userCore = (options: PuguhOptions) => createPuguhCore({ refresh: automaticRefresh(), ...options });
+
 const listOrganizations = (core: ReturnType<typeof createPuguhCore>) =>
   sendRequest(core, { method: 'GET', path: 'v1/organizations', schema: OrganizationList });
 
@@ -56,11 +66,11 @@ describe('automatic refresh', () => {
   test('50 concurrent calls that hit 401 cause exactly one refresh, and each is replayed once', async () => {
     const { tokens, expired } = await expiredSession();
     const received: TokenSet[] = [];
-    const core = createPuguhCore({
+    const core = userCore({
       baseUrl: url,
       accessToken: expired,
       refreshToken: tokens.refreshToken,
-      onTokens: (next) => {
+      onTokens: (next: TokenSet) => {
         received.push(next);
       },
     });
@@ -99,7 +109,7 @@ describe('automatic refresh', () => {
 
   test('a refused refresh rejects every waiter with AuthError refresh_failed; none hangs; a later 401 tries again', async () => {
     const { tokens, expired } = await expiredSession();
-    const core = createPuguhCore({
+    const core = userCore({
       baseUrl: url,
       accessToken: expired,
       refreshToken: `${tokens.refreshToken}x`,
@@ -118,7 +128,7 @@ describe('automatic refresh', () => {
 
   test('a network failure during refresh is a NetworkError, not a logout: the next call refreshes fine', async () => {
     const { tokens, expired } = await expiredSession();
-    const core = createPuguhCore({
+    const core = userCore({
       baseUrl: url,
       accessToken: expired,
       refreshToken: tokens.refreshToken,
@@ -133,7 +143,7 @@ describe('automatic refresh', () => {
 
   test('still 401 after a successful refresh: AuthError after one refresh and one replay, no loop', async () => {
     const { tokens, expired } = await expiredSession();
-    const core = createPuguhCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
+    const core = userCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
     server.faults.inject({
       path: '/v1/organizations',
       status: 401,
@@ -163,7 +173,7 @@ describe('automatic refresh', () => {
 
   test('a caller abort while waiting for the shared refresh rejects only that caller', async () => {
     const { tokens, expired } = await expiredSession();
-    const core = createPuguhCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
+    const core = userCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
     server.faults.inject({ path: '/v1/auth/refresh', delayMs: 200 });
     const controller = new AbortController();
     const aborted = sendRequest(
@@ -178,19 +188,99 @@ describe('automatic refresh', () => {
     expect(count('/v1/auth/refresh')).toBe(1);
   });
 
-  test('onTokens failing surfaces to the waiters, but the core keeps the new tokens', async () => {
+  test('an onTokens that throws: the waiters replay with the new tokens and the logger is told', async () => {
     const { tokens, expired } = await expiredSession();
+    const warn = vi.fn();
     const onTokens = vi.fn(() => {
       throw new Error('storage full');
     });
-    const core = createPuguhCore({
+    const core = userCore({
       baseUrl: url,
       accessToken: expired,
       refreshToken: tokens.refreshToken,
       onTokens,
+      logger: { debug: () => {}, warn },
     });
-    await expect(listOrganizations(core)).rejects.toThrow('storage full');
-    await expect(listOrganizations(core)).resolves.toBeDefined();
+    const results = await Promise.all(Array.from({ length: 5 }, () => listOrganizations(core)));
+    expect(results).toHaveLength(5);
     expect(onTokens).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn.mock.calls[0]?.[0]).toMatch(/onTokens failed/);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(tokens.refreshToken);
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+    expect(count('/v1/auth/refresh')).toBe(1);
+  });
+
+  test('an onTokens that rejects is reported to debug when the logger has no warn', async () => {
+    const { tokens, expired } = await expiredSession();
+    const debug = vi.fn();
+    const core = userCore({
+      baseUrl: url,
+      accessToken: expired,
+      refreshToken: tokens.refreshToken,
+      onTokens: () => Promise.reject(new Error('disk gone')),
+      logger: { debug },
+    });
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+    await vi.waitFor(() =>
+      expect(debug.mock.calls.some(([message]) => /onTokens failed/.test(String(message)))).toBe(true),
+    );
+  });
+
+  test('an onTokens that never settles holds up neither this call nor the next 401', async () => {
+    const { tokens, expired } = await expiredSession();
+    const onTokens = vi.fn(() => new Promise<void>(() => {}));
+    const core = userCore({
+      baseUrl: url,
+      accessToken: expired,
+      refreshToken: tokens.refreshToken,
+      onTokens,
+      timeout: 2_000,
+    });
+    const started = Date.now();
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+    // The rotated access token is rejected once more (revoked, say): a second refresh must run.
+    server.faults.inject({
+      path: '/v1/organizations',
+      status: 401,
+      body: { error: { code: 'invalid_token', message: 'no' } },
+      times: 1,
+    });
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(count('/v1/auth/refresh')).toBe(2);
+    expect(onTokens).toHaveBeenCalledTimes(2);
+  });
+
+  test('a refresh seen through a withContext core goes out without tenant headers', async () => {
+    const { tokens, expired } = await expiredSession();
+    const root = userCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
+    const tenant = withContext(root, { organizationId: 'org_tenant', applicationId: 'app_tenant' });
+    await expect(listOrganizations(tenant)).resolves.toBeDefined();
+    const refreshes = server.requests.filter((request) => request.path === '/v1/auth/refresh');
+    expect(refreshes).toHaveLength(1);
+    expect(refreshes[0]?.headers['x-puguh-organization-id']).toBeUndefined();
+    expect(refreshes[0]?.headers['x-puguh-application-id']).toBeUndefined();
+    // …while the call that saw the 401 keeps its tenant on the replay.
+    const replay = server.requests.filter((request) => request.path === '/v1/organizations').at(-1);
+    expect(replay?.headers['x-puguh-organization-id']).toBe('org_tenant');
+  });
+
+  test('closing a withContext child during a shared refresh rejects only the child, at once', async () => {
+    const { tokens, expired } = await expiredSession();
+    const root = userCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken });
+    const child = withContext(root, { organizationId: 'org_child' });
+    server.faults.inject({ path: '/v1/auth/refresh', delayMs: 300 });
+    // The child's call sees the 401 first and starts the refresh; the parent's joins it.
+    const childCall = listOrganizations(child);
+    await vi.waitFor(() => expect(count('/v1/auth/refresh')).toBe(1));
+    const parentCall = listOrganizations(root);
+    await vi.waitFor(() => expect(count('/v1/organizations')).toBe(2));
+    const closedAt = Date.now();
+    closePuguhCore(child);
+    await expect(childCall).rejects.toMatchObject({ code: 'client_closed' });
+    expect(Date.now() - closedAt).toBeLessThan(100);
+    await expect(parentCall).resolves.toBeDefined();
+    expect(count('/v1/auth/refresh')).toBe(1);
   });
 });

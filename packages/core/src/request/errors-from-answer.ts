@@ -3,17 +3,16 @@ import { NetworkError } from '../errors/network-error';
 import { PuguhError } from '../errors/puguh-error';
 import { RateLimitError } from '../errors/rate-limit-error';
 
+import type { Answer } from './call';
+import { parseRetryAfter } from './retry-policy';
+
 /**
- * Maps a non-2xx response to the PUGUH error class its status calls for, taking code, message
+ * Maps a non-2xx answer to the PUGUH error class its status calls for, taking code, message
  * and details from the error envelope (or an OAuth-style `{error, error_description}` body), and
  * never failing itself, whatever the body is.
  */
-export function errorFromResponse(
-  response: Response,
-  text: string,
-  retryAfter: number | undefined,
-): PuguhError {
-  const { status, headers } = response;
+export function errorFromAnswer(answer: Answer): PuguhError {
+  const { status, headers, text } = answer;
   let code = 'non_json_response';
   let message: unknown;
   let details: unknown;
@@ -34,6 +33,7 @@ export function errorFromResponse(
   if (status === 401)
     return new AuthError(summary, code === 'api_error' ? { ...options, code: 'unauthorized' } : options);
   if (status === 429) {
+    const retryAfter = parseRetryAfter(headers);
     return new RateLimitError(summary, {
       ...options,
       code: code === 'api_error' ? 'rate_limited' : code,

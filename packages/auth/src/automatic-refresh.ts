@@ -1,0 +1,93 @@
+import {
+  AuthError,
+  isPuguhError,
+  type RefreshableSession,
+  type RefreshStrategy,
+  type TokenSet,
+} from '@puguh/core';
+import { refreshToken } from './refresh-token';
+
+/**
+ * The SDK's automatic refresh for user cores: pass it to `createPuguhCore` as `refresh` with
+ * `accessToken` + `refreshToken` (`PuguhClient` does this for you). A 401 on a call sent with a user
+ * token then exchanges the refresh token once, however many calls failed at once, and every one of
+ * them replays once with the new access token.
+ *
+ * - The exchange goes through the root core: its lifecycle and timeout, no tenant context, even
+ *   when a `withContext` core saw the 401.
+ * - A 4xx from the refresh endpoint ends the session: every waiter rejects with `AuthError`
+ *   `refresh_failed`. A network error or 5xx is not a verdict on the session: it passes through
+ *   unchanged and the next 401 tries again with the same refresh token.
+ * - `onTokens` is told of each new set and never awaited: the replay goes ahead at once, and an
+ *   `onTokens` that throws or rejects is reported to the logger (`warn`, else `debug`).
+ *
+ * @returns The strategy; one value may serve many cores (each gets its own session).
+ *
+ * @example
+ * ```ts
+ * import { createPuguhCore } from '@puguh/core';
+ * import { automaticRefresh } from '@puguh/auth';
+ *
+ * const core = createPuguhCore({
+ *   baseUrl: 'https://api-puguh.arsaka.io',
+ *   accessToken: stored.accessToken,
+ *   refreshToken: stored.refreshToken,
+ *   refresh: automaticRefresh(),
+ *   onTokens: (tokens) => save(tokens),
+ * });
+ * ```
+ *
+ * @public
+ */
+export function automaticRefresh(): RefreshStrategy {
+  return { start: startRefreshing };
+}
+
+function startRefreshing(session: RefreshableSession): (generation: number) => Promise<void> {
+  let current = session.refreshToken;
+  let inFlight: Promise<void> | undefined;
+
+  const exchange = async () => {
+    let tokens: TokenSet;
+    try {
+      tokens = await refreshToken(session.core, { refreshToken: current });
+    } catch (cause) {
+      const status = isPuguhError(cause) ? cause.statusCode : undefined;
+      if (!status || status > 499) throw cause;
+      throw new AuthError(`The session could not be refreshed: ${(cause as Error).message}`, {
+        code: 'refresh_failed',
+        statusCode: status,
+        requestId: (cause as AuthError).requestId,
+        details: { reason: (cause as AuthError).code },
+      });
+    }
+    current = tokens.refreshToken;
+    session.replace(tokens);
+    notify(session, tokens);
+  };
+
+  // Single flight: the first call whose token is current starts the exchange, later ones share it,
+  // and a call whose 401 came from an older token just replays with the newer one.
+  return (generation) => {
+    if (generation !== session.generation()) return Promise.resolve();
+    inFlight ??= exchange().finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+}
+
+/** Hands `tokens` to `onTokens` without waiting for it; a failure goes to the logger. */
+function notify({ onTokens, logger }: RefreshableSession, tokens: TokenSet): void {
+  if (!onTokens) return;
+  const report = (error: unknown) => {
+    const details = { error };
+    if (logger?.warn) logger.warn('puguh onTokens failed; the new tokens are in use', details);
+    else logger?.debug('puguh onTokens failed; the new tokens are in use', details);
+  };
+  try {
+    Promise.resolve(onTokens(tokens)).catch(report);
+  } catch (error) {
+    report(error);
+  }
+}
