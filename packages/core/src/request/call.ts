@@ -44,15 +44,11 @@ export interface Answer {
 
 /**
  * The record of one run of attempts on ky: created by `runAttempts`, handed to every attempt
- * through ky's `fetch` options, and read by the retry decision. Nothing else writes it.
+ * through ky's `fetch` options, and read by the retry decision. Only the attempts write it.
  */
 export interface AttemptRun {
   readonly call: Call;
   readonly scope: CallScope;
-  /** What the current attempt is waiting for, so a timeout can say what timed out. */
-  phase: 'credential' | 'response';
   /** The last answer read, whatever its status. */
   answer: Answer | undefined;
-  /** The wait before the next attempt, chosen by the retry decision and slept by ky. */
-  nextDelay: number;
 }

@@ -14,11 +14,16 @@ export function openCallScope(state: CoreState, callerSignal: AbortSignal | unde
   const { lifecycles } = state;
   for (const lifecycle of lifecycles) if (lifecycle.signal.aborted) throw closedError();
   callerSignal?.throwIfAborted();
+  const { totalTimeout } = state.defaults;
+  // The common case — a root core, no caller signal, no totalTimeout — has one thing that can stop
+  // the call: its core's close signal, which then serves as the scope's as it is.
+  if (!callerSignal && totalTimeout === undefined && lifecycles.length === 1) {
+    return { signal: (lifecycles[0] as AbortController).signal, deadline: Number.POSITIVE_INFINITY, close: noop };
+  }
 
   const controller = new AbortController();
   const unfollow = lifecycles.map((lifecycle) => followSignal(lifecycle.signal, controller));
   if (callerSignal) unfollow.push(followSignal(callerSignal, controller));
-  const { totalTimeout } = state.defaults;
   const timer =
     totalTimeout === undefined
       ? undefined
@@ -40,6 +45,8 @@ export function openCallScope(state: CoreState, callerSignal: AbortSignal | unde
     },
   };
 }
+
+const noop = () => {};
 
 /**
  * Why the scope ended, as the call rejects: the caller's own reason unchanged, the totalTimeout

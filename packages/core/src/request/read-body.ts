@@ -1,5 +1,6 @@
 import { PuguhError } from '../errors/puguh-error';
 import { networkError } from './errors-from-answer';
+import { untilAborted } from './send-attempt';
 
 /**
  * Reads a response body as text, refusing to buffer more than `limit` bytes. It runs inside the
@@ -23,6 +24,16 @@ export async function readBody(response: Response, limit: number, signal: AbortS
   if (length !== null && Number(length) > limit) {
     void body.cancel().catch(() => {});
     throw tooLarge();
+  }
+  // A length within the limit caps what can arrive: the platform's own reader is then the fastest
+  // way to the text. Racing it against the signal keeps the attempt's deadline, also when a custom
+  // `fetch` ignores the signal.
+  if (length !== null) {
+    try {
+      return await untilAborted(response.text(), signal);
+    } catch (cause) {
+      throw signal.aborted ? signal.reason : networkError(cause);
+    }
   }
   const reader = body.getReader();
   const cancel = () => void reader.cancel().catch(() => {});

@@ -1,6 +1,4 @@
 import ky, { type Options as KyOptions } from 'ky';
-import { AuthError } from '../errors/auth-error';
-import { NetworkError } from '../errors/network-error';
 import { isPuguhError } from '../errors/puguh-error';
 import type { Answer, AttemptRun, Call, CallScope } from './call';
 import { decideRetry } from './decide-retry';
@@ -11,13 +9,14 @@ import { type AttemptInit, sendAttempt, UnsuccessfulAnswer } from './send-attemp
 // Every method is retried: POST and PATCH always carry an Idempotency-Key (prepareCall), which
 // lets the server replay the first result instead of applying a write twice.
 const RETRY_METHODS = ['get', 'put', 'delete', 'head', 'post', 'patch'];
-const NONE: number[] = [];
+const NO_WAIT = () => 0;
 
 /**
- * Stage 3 of `sendRequest`: the attempts of one call, run by ky — its retry loop, its per-attempt
- * timeout, its abortable backoff sleep. Each attempt is {@link sendAttempt} (handed to ky as its
- * `fetch`), each retry decision {@link decideRetry}. ky builds no headers or body of ours and runs
- * no hooks: the request it makes carries only the URL and the signal.
+ * Stage 3 of `sendRequest`: the attempts of one call, run by ky's retry loop. Each attempt is
+ * {@link sendAttempt} (handed to ky as its `fetch`; it keeps its own timeout and signal), each
+ * retry decision and the wait before it {@link decideRetry}. ky builds no headers or body of ours,
+ * runs no hooks, keeps no timer and gets no signal: passing the scope's signal would make ky join
+ * it with its own through `AbortSignal.any` on every call, which costs more than it saves.
  *
  * Resolves with the last complete answer, whatever its status. Rejects when no answer arrived:
  * with the scope's reason once it ended (caller abort, `totalTimeout`, `client_closed`), else a
@@ -25,22 +24,22 @@ const NONE: number[] = [];
  * function.
  */
 export async function runAttempts(call: Call, scope: CallScope): Promise<Answer> {
-  const run: AttemptRun = { call, scope, phase: 'response', answer: undefined, nextDelay: 0 };
+  const run: AttemptRun = { call, scope, answer: undefined };
   const options: KyOptions & AttemptInit = {
     method: call.method,
-    signal: scope.signal,
-    timeout: call.timeout,
+    timeout: false,
     fetch: sendAttempt as unknown as typeof fetch,
-    // The two closures are all that is made per call: they carry this call's run (its deadline,
-    // its last answer) into ky's retry loop, which hands them nothing else.
-    retry: {
-      limit: call.maxRetries,
-      methods: RETRY_METHODS,
-      statusCodes: NONE,
-      afterStatusCodes: NONE,
-      shouldRetry: ({ error, retryCount }) => decideRetry(run, error, retryCount),
-      delay: () => run.nextDelay,
-    },
+    // With a retry decision of ours, ky reads no status list; without retries, ky needs none.
+    retry:
+      call.maxRetries === 0
+        ? 0
+        : {
+            limit: call.maxRetries,
+            methods: RETRY_METHODS,
+            // The one closure made per call: it carries this call's run into ky's retry loop.
+            shouldRetry: ({ error, retryCount }) => decideRetry(run, error, retryCount),
+            delay: NO_WAIT,
+          },
     puguhRun: run,
   };
   try {
@@ -48,19 +47,7 @@ export async function runAttempts(call: Call, scope: CallScope): Promise<Answer>
   } catch (error) {
     if (scope.signal.aborted) throw scopeEndReason(scope);
     if (error instanceof UnsuccessfulAnswer && run.answer) return run.answer;
-    throw failureOf(error, run);
+    throw isPuguhError(error) ? error : networkError(error);
   }
   return run.answer as Answer;
-}
-
-/** The error a call rejects with when an attempt got no answer. */
-function failureOf(error: unknown, run: AttemptRun): unknown {
-  if (isPuguhError(error)) return error;
-  if ((error as Error)?.name !== 'TimeoutError') return networkError(error);
-  const { timeout } = run.call;
-  return run.phase === 'credential'
-    ? new AuthError(`The accessToken function did not settle within the timeout (${timeout} ms)`, {
-        code: 'token_provider_failed',
-      })
-    : new NetworkError(`No complete response within ${timeout} ms`, { code: 'timeout' });
 }

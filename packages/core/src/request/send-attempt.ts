@@ -1,7 +1,9 @@
 import { AuthError } from '../errors/auth-error';
+import { NetworkError } from '../errors/network-error';
 import { checkCredential } from '../internal/validate';
 import type { Answer, AttemptRun } from './call';
 import { networkError } from './errors-from-answer';
+import { followSignal } from './follow-signal';
 import { readBody } from './read-body';
 
 /** ky passes options it does not know to its `fetch`: this one carries the run of attempts. */
@@ -18,69 +20,92 @@ export class UnsuccessfulAnswer extends Error {
 }
 
 /**
- * Stage 3b of `sendRequest`: one attempt, as the `fetch` that ky calls. ky has already started the
- * attempt's timeout and joined it with the call's scope in `request.signal`, so everything here —
- * waiting for an `accessToken` function, the headers, the whole body — happens under the attempt's
- * timeout, the caller's signal, `totalTimeout` and `close()`. Reading the body here rather than in
- * an `afterResponse` hook also spares ky's copy of every response.
+ * Stage 3b of `sendRequest`: one attempt, as the `fetch` that ky calls (ky's own request object is
+ * not used: it carries nothing of ours). The attempt has its own signal, which the call's scope
+ * (caller signal, `totalTimeout`, `close()`) and the attempt's `timeout` both abort, so everything
+ * here — waiting for an `accessToken` function, the headers, the whole body — happens under all of
+ * them. Reading the body here rather than in an `afterResponse` hook also spares ky's copy of every
+ * response.
  *
  * Resolves with the response of a 2xx answer (its text in `run.answer`); throws
  * {@link UnsuccessfulAnswer} for any other status, a `NetworkError` when no complete answer
- * arrived, and `AuthError` `token_provider_failed` when the `accessToken` function failed.
+ * arrived (`timeout` when the attempt ran out of time), and `AuthError` `token_provider_failed`
+ * when the `accessToken` function failed or did not settle in time.
  */
-export async function sendAttempt(request: Request, init: AttemptInit): Promise<Response> {
+export async function sendAttempt(_request: Request, init: AttemptInit): Promise<Response> {
   const run = init.puguhRun;
-  const { call } = run;
-  const { signal } = request;
-  const { credentials, logger } = call.state;
+  const { call, scope } = run;
+  scope.signal.throwIfAborted();
+  const { credentials, logger, defaults } = call.state;
+  const attempt = new AbortController();
+  const { signal } = attempt;
+  const unfollow = followSignal(scope.signal, attempt);
+  let waitingForToken = false;
+  const timer = setTimeout(
+    () =>
+      attempt.abort(
+        waitingForToken
+          ? new AuthError(`The accessToken function did not settle within the timeout (${call.timeout} ms)`, {
+              code: 'token_provider_failed',
+            })
+          : new NetworkError(`No complete response within ${call.timeout} ms`, { code: 'timeout' }),
+      ),
+    call.timeout,
+  );
   run.answer = undefined;
-  let generation: number | undefined;
-  if (call.authenticate && credentials.mode !== 'none') {
-    run.phase = 'credential';
-    generation = credentials.generation();
-    const token = await resolveToken(credentials.token(), signal);
-    call.headers.authorization = `Bearer ${token}`;
-    if (credentials.mode === 'apiKey') generation = undefined;
-  }
-  run.phase = 'response';
-  logger?.debug('puguh request', { method: call.method, path: call.path });
-  let response: Response;
   try {
-    response = await (call.state.fetch ?? globalThis.fetch)(request.url, {
+    let generation: number | undefined;
+    if (call.authenticate && credentials.mode !== 'none') {
+      generation = credentials.mode === 'user' ? credentials.generation() : undefined;
+      let token = credentials.token();
+      if (typeof token !== 'string') {
+        waitingForToken = true;
+        token = await resolveToken(token, signal);
+        waitingForToken = false;
+      }
+      call.headers.authorization = `Bearer ${token}`;
+    }
+    logger?.debug('puguh request', { method: call.method, path: call.path });
+    let response: Response;
+    try {
+      response = await (call.state.fetch ?? globalThis.fetch)(call.url, {
+        method: call.method,
+        headers: call.headers,
+        body: call.body ?? null,
+        signal,
+        // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
+        redirect: 'manual',
+      });
+    } catch (error) {
+      throw signal.aborted ? signal.reason : networkError(error);
+    }
+    const answer: Answer = {
+      status: response.status,
+      headers: response.headers,
+      text: await readBody(response, defaults.maxResponseBytes, signal),
+      generation,
+    };
+    run.answer = answer;
+    logger?.debug('puguh response', {
       method: call.method,
-      headers: call.headers,
-      body: call.body ?? null,
-      signal,
-      // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
-      redirect: 'manual',
+      path: call.path,
+      status: answer.status,
+      requestId: answer.headers.get('x-request-id') ?? undefined,
     });
-  } catch (error) {
-    throw networkError(error);
+    if (answer.status < 200 || answer.status > 299) throw new UnsuccessfulAnswer(`HTTP ${answer.status}`);
+    return response;
+  } finally {
+    clearTimeout(timer);
+    unfollow();
   }
-  const answer: Answer = {
-    status: response.status,
-    headers: response.headers,
-    text: await readBody(response, call.state.defaults.maxResponseBytes, signal),
-    generation,
-  };
-  run.answer = answer;
-  logger?.debug('puguh response', {
-    method: call.method,
-    path: call.path,
-    status: answer.status,
-    requestId: answer.headers.get('x-request-id') ?? undefined,
-  });
-  if (answer.status < 200 || answer.status > 299) throw new UnsuccessfulAnswer(`HTTP ${answer.status}`);
-  return response;
 }
 
-/** The token from a key, a fixed token or an `accessToken` function, given up when `signal` aborts. */
-async function resolveToken(token: string | Promise<unknown> | undefined, signal: AbortSignal) {
-  if (typeof token === 'string') return token;
+/** The token from an `accessToken` function, given up when `signal` aborts. */
+async function resolveToken(token: Promise<unknown> | undefined, signal: AbortSignal): Promise<string> {
   try {
     return checkCredential('accessToken', await untilAborted(token, signal));
   } catch (cause) {
-    if (signal.aborted) throw cause;
+    if (signal.aborted) throw signal.reason;
     throw new AuthError('The accessToken function failed or returned no usable token', {
       code: 'token_provider_failed',
       cause,

@@ -1,0 +1,15 @@
+import { getPlans } from '@puguh/billing';
+import { createPuguhCore } from '@puguh/core';
+import ky from 'ky';
+import { startServer } from './server-handle';
+const server = await startServer();
+const core = createPuguhCore({ baseUrl: server.url, maxRetries: 0 });
+const url = `${server.url}/v1/billing/plans`;
+const which = process.env.WHICH ?? 'sdk';
+const call = which === 'ky' ? () => ky.get(url).json() : () => getPlans(core);
+const t = performance.now();
+const cpu = process.cpuUsage();
+await Promise.all(Array.from({ length: 64 }, async () => { for (let i = 0; i < 250; i++) await call(); }));
+const c = process.cpuUsage(cpu);
+console.log(which, 'ms', Math.round(performance.now() - t), 'cpu µs/req', Math.round((c.user + c.system) / 16000));
+await server.close();
