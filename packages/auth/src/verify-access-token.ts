@@ -1,7 +1,7 @@
 import { AuthError, NetworkError, type PuguhEndpoint, type PuguhError } from '@puguh/core';
 import { getCoreEndpoint } from '@puguh/core/internal';
-import { createRemoteJWKSet, customFetch } from 'jose/jwks/remote';
-import { jwtVerify } from 'jose/jwt/verify';
+import type { createRemoteJWKSet } from 'jose/jwks/remote';
+import { loadJose } from '#jose-loader';
 import { type AccessTokenClaims, toAccessTokenClaims } from './access-token-claims';
 
 /**
@@ -108,6 +108,7 @@ export async function verifyAccessToken(
     });
   }
   const { baseUrl, fetch } = getCoreEndpoint(core);
+  const { createRemoteJWKSet, customFetch, jwtVerify } = await loadJose();
   const url = `${baseUrl}/.well-known/jwks.json`;
   const perFetch = keySets.get(fetch) ?? new Map<string, KeySet>();
   keySets.set(fetch, perFetch);

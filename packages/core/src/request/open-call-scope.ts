@@ -18,7 +18,11 @@ export function openCallScope(state: CoreState, callerSignal: AbortSignal | unde
   // The common case — a root core, no caller signal, no totalTimeout — has one thing that can stop
   // the call: its core's close signal, which then serves as the scope's as it is.
   if (!callerSignal && totalTimeout === undefined && lifecycles.length === 1) {
-    return { signal: (lifecycles[0] as AbortController).signal, deadline: Number.POSITIVE_INFINITY, close: noop };
+    return {
+      signal: (lifecycles[0] as AbortController).signal,
+      deadline: Number.POSITIVE_INFINITY,
+      close: noop,
+    };
   }
 
   const controller = new AbortController();

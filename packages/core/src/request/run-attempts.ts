@@ -1,4 +1,5 @@
-import ky, { type Options as KyOptions } from 'ky';
+import type { Options as KyOptions } from 'ky';
+import { loadKy } from '#ky-loader';
 import { isPuguhError } from '../errors/puguh-error';
 import type { Answer, AttemptRun, Call, CallScope } from './call';
 import { decideRetry } from './decide-retry';
@@ -43,6 +44,7 @@ export async function runAttempts(call: Call, scope: CallScope): Promise<Answer>
     puguhRun: run,
   };
   try {
+    const ky = await loadKy();
     await ky(call.url, options);
   } catch (error) {
     if (scope.signal.aborted) throw scopeEndReason(scope);

@@ -1,0 +1,2 @@
+import { benchColdImport } from './cold-import';
+benchColdImport();
