@@ -1,2 +1,0 @@
-import { benchColdImport } from './cold-import';
-benchColdImport();
