@@ -1,7 +1,9 @@
-// Section 3: cold import time of @puguh/sdk (its built dist) against an empty Node process.
+// Section 3: cold start. A fresh Node process that imports the SDK (its built dist) and completes
+// one getPlans() against the local API, against one that does the same with raw fetch; and the
+// plain import against an empty process.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { formatNumber, interleaved, markdownTable, median } from './stats';
+import { formatNumber, formatRatio, interleaved, markdownTable, median } from './stats';
 
 const RUNS = 15;
 const WARM_UP = 2;
@@ -13,7 +15,34 @@ interface Program {
   readonly args: readonly string[];
 }
 
-const programs: readonly Program[] = [
+const firstCall = (url: string): readonly Program[] => [
+  {
+    name: 'raw `fetch` of `/v1/billing/plans` + `JSON.parse` (baseline)',
+    args: [
+      '--input-type=module',
+      '-e',
+      `const r = await fetch('${url}/v1/billing/plans'); if (JSON.parse(await r.text()).data.length !== 3) process.exit(2);`,
+    ],
+  },
+  {
+    name: "`import('@puguh/sdk')` + one `getPlans()`",
+    args: [
+      '--input-type=module',
+      '-e',
+      `const { createPuguhCore, getPlans } = await import('@puguh/sdk'); if ((await getPlans(createPuguhCore({ baseUrl: '${url}' }))).length !== 3) process.exit(2);`,
+    ],
+  },
+  {
+    name: "`import('@puguh/core')` + `import('@puguh/billing')` + one `getPlans()`",
+    args: [
+      '--input-type=module',
+      '-e',
+      `const [{ createPuguhCore }, { getPlans }] = await Promise.all([import('@puguh/core'), import('@puguh/billing')]); if ((await getPlans(createPuguhCore({ baseUrl: '${url}' }))).length !== 3) process.exit(2);`,
+    ],
+  },
+];
+
+const importOnly: readonly Program[] = [
   { name: '`node -e 0` (baseline)', args: ['-e', '0'] },
   { name: '`node --input-type=module -e 0` (empty ES module)', args: ['--input-type=module', '-e', '0'] },
   {
@@ -27,11 +56,17 @@ const programs: readonly Program[] = [
   },
 ];
 
+/** Cold-start targets (docs/decisions/0007-core-v2-request-stages.md). */
+const TARGETS = { sdkCall: 1.1, coreCall: 1.05, plainImport: 1.25 };
+
 /**
  * Spawns each program RUNS times (interleaved, after a warm-up that fills the OS file cache: "cold"
- * means a new process, not a cold disk) and prints the median wall-clock times.
+ * means a new process, not a cold disk) and prints the median wall-clock times and their ratios.
+ *
+ * @param url The local API's base URL, for the first-call programs.
  */
-export function benchColdImport(): void {
+export function benchColdImport(url: string): void {
+  const programs = [...firstCall(url), ...importOnly];
   // The bench itself runs under tsx, and pnpm may pass NODE_OPTIONS: neither may reach these processes.
   const env = { ...process.env };
   delete env.NODE_OPTIONS;
@@ -57,10 +92,17 @@ export function benchColdImport(): void {
     }
   }
 
-  const [baseline, emptyModule, sdk] = programs as [Program, Program, Program];
+  const [fetchCall, sdkCall, coreCall, baseline, emptyModule, sdk] = programs as [
+    Program,
+    Program,
+    Program,
+    Program,
+    Program,
+    Program,
+  ];
   const at = (p: Program) => median(wall.get(p)!);
   console.log(
-    `\n## 3. Cold import of \`@puguh/sdk\` (built \`dist\`, resolved from this workspace: ` +
+    `\n## 3. Cold start of \`@puguh/sdk\` (built \`dist\`, resolved from this workspace: ` +
       `\`${resolved.slice(resolved.indexOf('/packages/'))}\`)\n\n` +
       `Wall-clock time from spawn to exit, median of ${RUNS} runs each (interleaved, after ${WARM_UP} ` +
       `warm-up runs).\n`,
@@ -83,5 +125,27 @@ export function benchColdImport(): void {
   );
   console.log(
     `- The \`import()\` itself, timed inside the process: median ${formatNumber(median(inside), 1)} ms.`,
+  );
+  const ratio = (a: Program, b: Program) => at(a) / at(b);
+  const verdict = (value: number, target: number) => (value <= target ? 'yes' : '**no**');
+  console.log('\n### Cold-start ratios (same run)\n');
+  console.log(
+    markdownTable(
+      ['comparison', 'ratio', 'target', 'met?'],
+      [
+        ['import `@puguh/sdk` + one `getPlans()` / raw `fetch`', ratio(sdkCall, fetchCall), TARGETS.sdkCall],
+        [
+          'import core + billing + one `getPlans()` / raw `fetch`',
+          ratio(coreCall, fetchCall),
+          TARGETS.coreCall,
+        ],
+        ['plain import of `@puguh/sdk` / `node -e 0`', ratio(sdk, baseline), TARGETS.plainImport],
+      ].map(([name, value, target]) => [
+        name as string,
+        formatRatio(value as number),
+        `≤ ${formatRatio(target as number)}`,
+        verdict(value as number, target as number),
+      ]),
+    ),
   );
 }

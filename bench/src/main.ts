@@ -24,10 +24,10 @@ let invalid = false;
 try {
   invalid = await benchHttpOverhead(server);
   await benchTokenVerification(server);
+  benchColdImport(server.url);
 } finally {
   await server.close();
 }
-benchColdImport();
 invalid = (await benchSoak()) || invalid;
 
 console.log(`\nLoad average at the end: ${loadAverage()} (1/5/15 min).`);

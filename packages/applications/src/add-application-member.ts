@@ -5,11 +5,6 @@ import { APPLICATION_ROLES, type ApplicationRole } from './schemas/member';
 /**
  * Input of {@link addApplicationMember}.
  *
- * @example
- * ```ts
- * const input: AddApplicationMemberInput = { appId: 'app_123', userId: 'usr_456', role: 'member' };
- * ```
- *
  * @public
  */
 export interface AddApplicationMemberInput {

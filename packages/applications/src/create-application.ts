@@ -5,11 +5,6 @@ import { type Application, ApplicationSchema } from './schemas/application';
 /**
  * Input of {@link createApplication}.
  *
- * @example
- * ```ts
- * const input: CreateApplicationInput = { orgId: 'org_123', name: 'Billing portal', slug: 'billing-portal' };
- * ```
- *
  * @public
  */
 export interface CreateApplicationInput {

@@ -4,11 +4,6 @@ import { resolveApplicationId } from '@puguh/core/internal';
 /**
  * Input of {@link deleteApplication}.
  *
- * @example
- * ```ts
- * const input: DeleteApplicationInput = { appId: 'app_123' };
- * ```
- *
  * @public
  */
 export interface DeleteApplicationInput {

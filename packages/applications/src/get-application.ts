@@ -5,11 +5,6 @@ import { type Application, ApplicationSchema } from './schemas/application';
 /**
  * Input of {@link getApplication}.
  *
- * @example
- * ```ts
- * const input: GetApplicationInput = { appId: 'app_123' };
- * ```
- *
  * @public
  */
 export interface GetApplicationInput {

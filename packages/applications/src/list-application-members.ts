@@ -11,11 +11,6 @@ import { MemberSchema, resolveApplicationId, sendPageRequest } from '@puguh/core
 /**
  * Input of {@link listApplicationMembers}.
  *
- * @example
- * ```ts
- * const input: ListApplicationMembersInput = { appId: 'app_123', limit: 50 };
- * ```
- *
  * @public
  */
 export interface ListApplicationMembersInput extends PageParameters {

@@ -11,11 +11,6 @@ import { type Application, ApplicationSchema } from './schemas/application';
 /**
  * Input of {@link listApplications}.
  *
- * @example
- * ```ts
- * const input: ListApplicationsInput = { orgId: 'org_123', limit: 50 };
- * ```
- *
  * @public
  */
 export interface ListApplicationsInput extends PageParameters {

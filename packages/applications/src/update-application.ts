@@ -5,11 +5,6 @@ import { type Application, ApplicationSchema } from './schemas/application';
 /**
  * Input of {@link updateApplication}: the fields to change (at least one).
  *
- * @example
- * ```ts
- * const input: UpdateApplicationInput = { appId: 'app_123', name: 'Billing portal (EU)' };
- * ```
- *
  * @public
  */
 export interface UpdateApplicationInput {

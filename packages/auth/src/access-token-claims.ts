@@ -3,12 +3,6 @@ import { AuthError } from '@puguh/core';
 /**
  * The claims of a PUGUH access token.
  *
- * @example
- * ```ts
- * const claims: AccessTokenClaims = await verifyAccessToken(core, token);
- * console.log(claims.sub, claims.email, claims.roles, claims.orgId);
- * ```
- *
  * @public
  */
 export interface AccessTokenClaims {

@@ -5,11 +5,6 @@ import { type MfaConfirmation, MfaConfirmationSchema } from './schemas/mfa';
 /**
  * Input of {@link confirmMfa}.
  *
- * @example
- * ```ts
- * const input: ConfirmMfaInput = { code: '123456' };
- * ```
- *
  * @public
  */
 export interface ConfirmMfaInput {

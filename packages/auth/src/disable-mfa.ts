@@ -4,11 +4,6 @@ import { requireMfaCode } from './internal/require-mfa-code';
 /**
  * Input of {@link disableMfa}.
  *
- * @example
- * ```ts
- * const input: DisableMfaInput = { code: '123456' };
- * ```
- *
  * @public
  */
 export interface DisableMfaInput {

@@ -6,12 +6,6 @@ import { TokenSetSchema } from './schemas/token-set';
 /**
  * Input of {@link login}.
  *
- * @example
- * ```ts
- * const input: LoginInput = { email: 'ada@example.com', password: 'correct horse battery staple' };
- * const withMfa: LoginInput = { ...input, mfaCode: '123456' }; // after `mfa_required`
- * ```
- *
  * @public
  */
 export interface LoginInput {

@@ -5,11 +5,6 @@ import { TokenSetSchema } from './schemas/token-set';
 /**
  * Input of {@link refreshToken}.
  *
- * @example
- * ```ts
- * const input: RefreshTokenInput = { refreshToken: stored.refreshToken };
- * ```
- *
  * @public
  */
 export interface RefreshTokenInput {

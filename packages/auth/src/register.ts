@@ -5,15 +5,6 @@ import { UserSchema } from './schemas/token-set';
 /**
  * Input of {@link register}.
  *
- * @example
- * ```ts
- * const input: RegisterInput = {
- *   email: 'ada@example.com',
- *   password: 'correct horse battery staple',
- *   fullName: 'Ada Lovelace',
- * };
- * ```
- *
  * @public
  */
 export interface RegisterInput {

@@ -4,11 +4,6 @@ import { requireEmail } from '@puguh/core/internal';
 /**
  * Input of {@link requestMagicLink}.
  *
- * @example
- * ```ts
- * const input: RequestMagicLinkInput = { email: 'ada@example.com' };
- * ```
- *
  * @public
  */
 export interface RequestMagicLinkInput {

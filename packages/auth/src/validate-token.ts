@@ -5,11 +5,6 @@ import { type UserContext, UserContextSchema } from './schemas/user-context';
 /**
  * Input of {@link validateToken}.
  *
- * @example
- * ```ts
- * const input: ValidateTokenInput = { token: request.headers.get('authorization')?.replace(/^Bearer /, '') ?? '' };
- * ```
- *
  * @public
  */
 export interface ValidateTokenInput {

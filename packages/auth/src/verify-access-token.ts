@@ -7,12 +7,6 @@ import { type AccessTokenClaims, toAccessTokenClaims } from './access-token-clai
 /**
  * Options of {@link verifyAccessToken}. Durations in milliseconds.
  *
- * @example
- * ```ts
- * const options: VerifyAccessTokenOptions = { audience: 'puguh', clockTolerance: 10_000 };
- * const claims = await verifyAccessToken(core, token, options);
- * ```
- *
  * @public
  */
 export interface VerifyAccessTokenOptions {

@@ -5,11 +5,6 @@ import { TokenSetSchema } from './schemas/token-set';
 /**
  * Input of {@link verifyMagicLink}.
  *
- * @example
- * ```ts
- * const input: VerifyMagicLinkInput = { token: new URL(request.url).searchParams.get('token') ?? '' };
- * ```
- *
  * @public
  */
 export interface VerifyMagicLinkInput {

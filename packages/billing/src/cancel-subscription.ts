@@ -5,11 +5,6 @@ import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 /**
  * Input of {@link cancelSubscription}.
  *
- * @example
- * ```ts
- * const input: CancelSubscriptionInput = { orgId: 'org_123' };
- * ```
- *
  * @public
  */
 export interface CancelSubscriptionInput {

@@ -5,11 +5,6 @@ import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 /**
  * Input of {@link createSubscription}.
  *
- * @example
- * ```ts
- * const input: CreateSubscriptionInput = { orgId: 'org_123', planId: 'plan_pro' };
- * ```
- *
  * @public
  */
 export interface CreateSubscriptionInput {

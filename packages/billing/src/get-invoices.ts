@@ -11,11 +11,6 @@ import { type Invoice, InvoiceSchema } from './schemas/invoice';
 /**
  * Input of {@link getInvoices}.
  *
- * @example
- * ```ts
- * const input: GetInvoicesInput = { orgId: 'org_123', limit: 10 };
- * ```
- *
  * @public
  */
 export interface GetInvoicesInput extends PageParameters {

@@ -5,11 +5,6 @@ import { type Plan, PlanSchema } from './schemas/plan';
 /**
  * Input of {@link getPlan}.
  *
- * @example
- * ```ts
- * const input: GetPlanInput = { planId: 'plan_pro' };
- * ```
- *
  * @public
  */
 export interface GetPlanInput {

@@ -5,11 +5,6 @@ import { OptionalSubscriptionSchema, type Subscription } from './schemas/subscri
 /**
  * Input of {@link getSubscription}.
  *
- * @example
- * ```ts
- * const input: GetSubscriptionInput = { orgId: 'org_123' };
- * ```
- *
  * @public
  */
 export interface GetSubscriptionInput {

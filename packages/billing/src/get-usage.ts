@@ -5,11 +5,6 @@ import { type Usage, UsageSchema } from './schemas/usage';
 /**
  * Input of {@link getUsage}.
  *
- * @example
- * ```ts
- * const input: GetUsageInput = { orgId: 'org_123' };
- * ```
- *
  * @public
  */
 export interface GetUsageInput {

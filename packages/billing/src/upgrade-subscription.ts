@@ -5,11 +5,6 @@ import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 /**
  * Input of {@link upgradeSubscription}.
  *
- * @example
- * ```ts
- * const input: UpgradeSubscriptionInput = { orgId: 'org_123', planId: 'plan_business' };
- * ```
- *
  * @public
  */
 export interface UpgradeSubscriptionInput {

@@ -67,12 +67,6 @@ export function clearContext(core: PuguhCore): void {
 /**
  * The context of a derived core; an omitted field keeps the parent's value at the time of the call.
  *
- * @example
- * ```ts
- * const overrides: ContextOverrides = { organizationId: 'org_123', applicationId: 'app_456' };
- * const tenant = withContext(core, overrides);
- * ```
- *
  * @public
  */
 export interface ContextOverrides {

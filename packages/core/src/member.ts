@@ -4,11 +4,6 @@ import * as v from 'valibot';
  * A role a caller can give in an organization or an application: `owner` > `admin` > `member`.
  * Closed, and checked before the request, so a typo fails at once instead of at the server.
  *
- * @example
- * ```ts
- * const role: MemberRole = 'admin';
- * ```
- *
  * @public
  */
 export type MemberRole = 'owner' | 'admin' | 'member';
@@ -28,13 +23,6 @@ export const MEMBER_ROLES: readonly MemberRole[] = ['owner', 'admin', 'member'];
 /**
  * A member of an organization or of an application: both lists, role changes and
  * `addApplicationMember` return this shape. It lives in core because two domain packages share it.
- *
- * @example
- * ```ts
- * for await (const member of listOrganizationMembers(core, { orgId })) {
- *   console.log(`${member.fullName} <${member.email}>: ${member.role}`);
- * }
- * ```
  *
  * @public
  */

@@ -6,11 +6,6 @@ import type { TokenSet } from './tokens/token-set';
  * It gets method, path, status, request id and retry delays — never a body or a header, so no
  * credential, token, password or code can reach it.
  *
- * @example
- * ```ts
- * const core = createPuguhCore({ logger: console });
- * ```
- *
  * @public
  */
 export interface PuguhLogger {
@@ -29,12 +24,6 @@ export interface PuguhLogger {
  * attempt's `timeout` (and the call's `totalTimeout`, `signal` and `close()`); calls to public
  * endpoints (plans, login, …) never call it.
  *
- * @example
- * ```ts
- * const accessToken: AccessTokenProvider = () => sessionStorage.getItem('puguh.accessToken') ?? '';
- * const core = createPuguhCore({ baseUrl: 'https://api-puguh.arsaka.io', accessToken });
- * ```
- *
  * @public
  */
 export type AccessTokenProvider = () => string | Promise<string>;
@@ -43,11 +32,6 @@ export type AccessTokenProvider = () => string | Promise<string>;
  * Everything `createPuguhCore` and `new PuguhClient` accept. All fields are optional:
  * `baseUrl` and `apiKey` default to `PUGUH_BASE_URL` and `PUGUH_API_KEY` where a process
  * environment exists. Durations are milliseconds.
- *
- * @example
- * ```ts
- * const options: PuguhOptions = { baseUrl: 'https://api-puguh.arsaka.io', apiKey: process.env.PUGUH_API_KEY };
- * ```
  *
  * @public
  */
@@ -106,11 +90,6 @@ export interface PuguhOptions {
 
 /**
  * Per-call settings, the last argument of every network function.
- *
- * @example
- * ```ts
- * await getPlans(core, { signal: AbortSignal.timeout(2_000), maxRetries: 0 });
- * ```
  *
  * @public
  */

@@ -8,12 +8,6 @@ import { sendRequest } from './send-request';
  * where the list goes on. `hasMore` and `nextCursor` are non-enumerable, so the page compares,
  * spreads and serialises exactly like the plain array.
  *
- * @example
- * ```ts
- * const page: Page<Organization> = await listOrganizations(core, { limit: 10 });
- * if (page.hasMore) await listOrganizations(core, { limit: 10, cursor: page.nextCursor ?? undefined });
- * ```
- *
  * @public
  */
 export interface Page<T> extends Array<T> {
@@ -28,26 +22,12 @@ export interface Page<T> extends Array<T> {
  * `for await` yields every item of every page, fetching the next page only when needed.
  * The first page is requested at once, and iteration reuses it.
  *
- * @example
- * ```ts
- * const firstPage = await listOrganizations(core);
- * for await (const organization of listOrganizations(core)) console.log(organization.name);
- * ```
- *
  * @public
  */
 export interface PageRequest<T> extends Promise<Page<T>>, AsyncIterable<T> {}
 
 /**
  * Pagination input accepted by every list function.
- *
- * @example
- * ```ts
- * const first = await listOrganizations(core, { limit: 50 } satisfies PageParameters);
- * if (first.nextCursor !== null) {
- *   const second = await listOrganizations(core, { limit: 50, cursor: first.nextCursor });
- * }
- * ```
  *
  * @public
  */

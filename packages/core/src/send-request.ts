@@ -10,23 +10,12 @@ import { runAttempts } from './request/run-attempts';
 /**
  * HTTP methods the PUGUH API uses.
  *
- * @example
- * ```ts
- * const method: HttpMethod = 'DELETE';
- * await sendRequest(core, { method, path: apiPath`v1/organizations/${orgId}` });
- * ```
- *
  * @public
  */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
  * One API call for {@link sendRequest}: what to send and how to read the answer.
- *
- * @example
- * ```ts
- * const request: ApiRequest<Plan> = { method: 'GET', path: apiPath`v1/billing/plans/${planId}`, schema: PlanSchema };
- * ```
  *
  * @public
  */

@@ -5,11 +5,6 @@ import { type Organization, OrganizationSchema } from './schemas/organization';
 /**
  * Input of {@link createOrganization}.
  *
- * @example
- * ```ts
- * const input: CreateOrganizationInput = { name: 'Acme Corp', slug: 'acme-corp' };
- * ```
- *
  * @public
  */
 export interface CreateOrganizationInput {

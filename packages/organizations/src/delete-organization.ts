@@ -4,11 +4,6 @@ import { resolveOrganizationId } from '@puguh/core/internal';
 /**
  * Input of {@link deleteOrganization}.
  *
- * @example
- * ```ts
- * const input: DeleteOrganizationInput = { orgId: 'org_123' };
- * ```
- *
  * @public
  */
 export interface DeleteOrganizationInput {

@@ -5,11 +5,6 @@ import { type Organization, OrganizationSchema } from './schemas/organization';
 /**
  * Input of {@link getOrganization}.
  *
- * @example
- * ```ts
- * const input: GetOrganizationInput = { orgId: 'org_123' };
- * ```
- *
  * @public
  */
 export interface GetOrganizationInput {

@@ -6,11 +6,6 @@ import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 /**
  * Input of {@link inviteOrganizationMember}.
  *
- * @example
- * ```ts
- * const input: InviteOrganizationMemberInput = { orgId: 'org_123', email: 'ada@example.com', role: 'member' };
- * ```
- *
  * @public
  */
 export interface InviteOrganizationMemberInput {

@@ -11,11 +11,6 @@ import { MemberSchema, resolveOrganizationId, sendPageRequest } from '@puguh/cor
 /**
  * Input of {@link listOrganizationMembers}.
  *
- * @example
- * ```ts
- * const input: ListOrganizationMembersInput = { orgId: 'org_123', limit: 50 };
- * ```
- *
  * @public
  */
 export interface ListOrganizationMembersInput extends PageParameters {

@@ -5,11 +5,6 @@ import { type Organization, OrganizationSchema } from './schemas/organization';
 /**
  * Input of {@link listOrganizations}: where to start and how many per page.
  *
- * @example
- * ```ts
- * const input: ListOrganizationsInput = { limit: 50 };
- * ```
- *
  * @public
  */
 export interface ListOrganizationsInput extends PageParameters {}

@@ -4,11 +4,6 @@ import { requireId, resolveOrganizationId } from '@puguh/core/internal';
 /**
  * Input of {@link removeOrganizationMember}.
  *
- * @example
- * ```ts
- * const input: RemoveOrganizationMemberInput = { orgId: 'org_123', userId: 'usr_456' };
- * ```
- *
  * @public
  */
 export interface RemoveOrganizationMemberInput {

@@ -5,11 +5,6 @@ import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 /**
  * Input of {@link updateOrganizationMemberRole}.
  *
- * @example
- * ```ts
- * const input: UpdateOrganizationMemberRoleInput = { orgId: 'org_123', userId: 'usr_456', role: 'admin' };
- * ```
- *
  * @public
  */
 export interface UpdateOrganizationMemberRoleInput {

@@ -5,11 +5,6 @@ import { type Organization, OrganizationSchema } from './schemas/organization';
 /**
  * Input of {@link updateOrganization}: the organization and at least one field to change.
  *
- * @example
- * ```ts
- * const input: UpdateOrganizationInput = { orgId: 'org_123', name: 'Acme Corporation' };
- * ```
- *
  * @public
  */
 export interface UpdateOrganizationInput {

@@ -3,11 +3,6 @@ import type { PuguhCore } from '@puguh/core';
 /**
  * A standalone function with its `core` parameter already supplied.
  *
- * @example
- * ```ts
- * type BoundGetPlans = Bound<typeof getPlans>; // (options?: RequestOptions) => Promise<Plan[]>
- * ```
- *
  * @public
  */
 export type Bound<F> = F extends (core: PuguhCore, ...rest: infer A) => infer R ? (...rest: A) => R : never;

@@ -1,11 +1,6 @@
 /**
  * Every error code the local API answers with (see docs/decisions/0002-wire-contract.md).
  *
- * @example
- * ```ts
- * const code: ApiErrorCode = 'slug_taken';
- * ```
- *
  * @public
  */
 export type ApiErrorCode =
@@ -44,12 +39,6 @@ export type ApiErrorCode =
 
 /**
  * The JSON body of every error response: `{"error": {"code", "message", "details"?}}`.
- *
- * @example
- * ```ts
- * const { error } = (await response.json()) as ErrorEnvelope;
- * if (error.code === 'rate_limited') console.log(error.message);
- * ```
  *
  * @public
  */

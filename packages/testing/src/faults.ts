@@ -6,12 +6,6 @@ import type { AppEnv } from './state';
  * How the next matching request(s) should misbehave. Without `status`, `body`, `reset` or
  * `stallBody`, the real handler still answers (after `delayMs`, with `headers` added).
  *
- * @example
- * ```ts
- * const fault: FaultOptions = { method: 'POST', path: '/v1/organizations', status: 503, times: 2 };
- * server.faults.inject(fault);
- * ```
- *
  * @public
  */
 export interface FaultOptions {
@@ -43,12 +37,6 @@ export interface FaultOptions {
 
 /**
  * `server.faults`: makes the next matching requests misbehave, to rehearse failures.
- *
- * @example
- * ```ts
- * server.faults.inject({ path: '/v1/billing/plans', delayMs: 500 });
- * server.faults.clear();
- * ```
  *
  * @public
  */

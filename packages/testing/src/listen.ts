@@ -7,11 +7,6 @@ import { createAdaptorServer, type HttpBindings } from '@hono/node-server';
 /**
  * Where to listen.
  *
- * @example
- * ```ts
- * await server.listen({ port: 0, hostname: '127.0.0.1' });
- * ```
- *
  * @public
  */
 export interface ListenOptions {
@@ -23,13 +18,6 @@ export interface ListenOptions {
 
 /**
  * A server listening on a real port.
- *
- * @example
- * ```ts
- * const { url, close } = await server.listen();
- * await fetch(`${url}/v1/billing/plans`);
- * await close();
- * ```
  *
  * @public
  */

@@ -1,11 +1,6 @@
 /**
  * A JSON Schema (2020-12, the dialect of OpenAPI 3.1).
  *
- * @example
- * ```ts
- * const schema: JsonSchema = { type: 'string', format: 'date-time' };
- * ```
- *
  * @public
  */
 export interface JsonSchema {
@@ -14,11 +9,6 @@ export interface JsonSchema {
 
 /**
  * An OpenAPI parameter or a reference to one.
- *
- * @example
- * ```ts
- * const limit: OpenApiParameter = { name: 'limit', in: 'query', schema: { type: 'integer' } };
- * ```
  *
  * @public
  */
@@ -34,11 +24,6 @@ export interface OpenApiParameter {
 /**
  * An OpenAPI response or a reference to one.
  *
- * @example
- * ```ts
- * const ok: OpenApiResponse = openApiDocument.paths['/v1/billing/plans']!.get!.responses['200']!;
- * ```
- *
  * @public
  */
 export interface OpenApiResponse {
@@ -50,11 +35,6 @@ export interface OpenApiResponse {
 
 /**
  * One operation (a method on a path).
- *
- * @example
- * ```ts
- * const login: OpenApiOperation = openApiDocument.paths['/v1/auth/login']!.post!;
- * ```
  *
  * @public
  */
@@ -75,11 +55,6 @@ export interface OpenApiOperation {
 /**
  * The operations of one path, by lower-case HTTP method.
  *
- * @example
- * ```ts
- * const item: OpenApiPathItem = openApiDocument.paths['/v1/organizations']!; // get and post
- * ```
- *
  * @public
  */
 export type OpenApiPathItem = Readonly<
@@ -88,12 +63,6 @@ export type OpenApiPathItem = Readonly<
 
 /**
  * The shape of {@link openApiDocument}: an OpenAPI 3.1 document.
- *
- * @example
- * ```ts
- * const document: OpenApiDocument = openApiDocument;
- * Object.keys(document.components.schemas); // ['Error', 'User', …]
- * ```
  *
  * @public
  */

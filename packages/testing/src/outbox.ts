@@ -1,12 +1,6 @@
 /**
  * An email the local API "sent": nothing leaves the process, tests read it here instead.
  *
- * @example
- * ```ts
- * const message = server.outbox.last('ada@example.test');
- * await verifyMagicLink(core, { token: message!.token });
- * ```
- *
  * @public
  */
 export interface OutboxMessage {
@@ -23,11 +17,6 @@ export interface OutboxMessage {
 
 /**
  * The emails the local API has sent, oldest first.
- *
- * @example
- * ```ts
- * server.outbox.messages.filter((message) => message.kind === 'invitation');
- * ```
  *
  * @public
  */

@@ -5,11 +5,6 @@ import type { AppEnv } from './state';
 /**
  * Per-credential fixed-window limits.
  *
- * @example
- * ```ts
- * createPuguhServer({ rateLimit: { limit: 3, windowMs: 60_000 } });
- * ```
- *
  * @public
  */
 export interface RateLimitOptions {

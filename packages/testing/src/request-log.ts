@@ -5,12 +5,6 @@ import type { AppEnv, ParsedBody } from './state';
  * One request as the local API received it (injected faults included), for asserting what a
  * client sent.
  *
- * @example
- * ```ts
- * const last = server.requests.at(-1);
- * expect(last?.headers['idempotency-key']).toBeDefined();
- * ```
- *
  * @public
  */
 export interface RecordedRequest {

@@ -15,11 +15,6 @@ import { type AccessTokenOverrides, createKeyRing, signToken } from './tokens';
 /**
  * A user that exists from the start.
  *
- * @example
- * ```ts
- * createPuguhServer({ users: [{ email: 'ada@example.test', password: 'correct-horse', fullName: 'Ada' }] });
- * ```
- *
  * @public
  */
 export interface SeedUser {
@@ -30,12 +25,6 @@ export interface SeedUser {
 
 /**
  * Options of {@link createPuguhServer}.
- *
- * @example
- * ```ts
- * const options: PuguhServerOptions = { seed: 'tests', rateLimit: false };
- * const server = createPuguhServer(options);
- * ```
  *
  * @public
  */
@@ -56,12 +45,6 @@ export interface PuguhServerOptions {
 
 /**
  * A local, in-memory PUGUH API.
- *
- * @example
- * ```ts
- * const server: PuguhServer = createPuguhServer();
- * const response = await server.fetch('http://localhost/v1/billing/plans');
- * ```
  *
  * @public
  */

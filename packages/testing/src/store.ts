@@ -3,11 +3,6 @@ import type { PasswordHash } from './passwords';
 /**
  * A role in an organization or an application, from most to least powerful.
  *
- * @example
- * ```ts
- * const role: Role = 'admin';
- * ```
- *
  * @public
  */
 export type Role = 'owner' | 'admin' | 'member';

@@ -4,12 +4,6 @@ import { ApiError } from './errors';
 /**
  * The claims of an access token the local API issues.
  *
- * @example
- * ```ts
- * const claims = decodeJwt(tokens.access_token) as AccessTokenClaims;
- * claims.org_id; // set when the login carried X-Puguh-Organization-Id
- * ```
- *
  * @public
  */
 export interface AccessTokenClaims {
@@ -31,11 +25,6 @@ export interface AccessTokenClaims {
 
 /**
  * Overrides for {@link PuguhServer.signAccessToken}: any claim, plus extra ones.
- *
- * @example
- * ```ts
- * const expired = await server.signAccessToken({ sub: user.user_id, exp: Math.floor(Date.now() / 1000) - 60 });
- * ```
  *
  * @public
  */

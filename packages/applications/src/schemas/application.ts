@@ -3,12 +3,6 @@ import * as v from 'valibot';
 /**
  * An application inside an organization.
  *
- * @example
- * ```ts
- * const app: Application = await getApplication(core, { appId: 'app_123' });
- * console.log(`${app.name} (${app.slug})`);
- * ```
- *
  * @public
  */
 export interface Application {

@@ -6,12 +6,6 @@ import { MEMBER_ROLES } from '@puguh/core/internal';
 /**
  * A role the caller can give an application member. Closed: it is checked before the request.
  *
- * @example
- * ```ts
- * const role: ApplicationRole = 'admin';
- * await addApplicationMember(core, { appId, userId, role });
- * ```
- *
  * @public
  */
 export type ApplicationRole = MemberRole;

@@ -4,12 +4,6 @@ import * as v from 'valibot';
  * What an authenticator app needs to enrol a user in MFA. Returned by `setupMfa`; MFA is on
  * only after `confirmMfa` with a code from the app.
  *
- * @example
- * ```ts
- * const setup: MfaSetup = await setupMfa(userCore);
- * showQrCode(setup.qrCodeUrl); // or offer setup.secret for manual entry
- * ```
- *
  * @public
  */
 export interface MfaSetup {
@@ -23,11 +17,6 @@ export interface MfaSetup {
 
 /**
  * The result of `confirmMfa`: MFA is on.
- *
- * @example
- * ```ts
- * const { recoveryCodes }: MfaConfirmation = await confirmMfa(userCore, { code: '492039' });
- * ```
  *
  * @public
  */

@@ -3,12 +3,6 @@ import * as v from 'valibot';
 /**
  * Who an access token belongs to, as the API sees it. Returned by `validateToken`.
  *
- * @example
- * ```ts
- * const context: UserContext = await validateToken(core, { token });
- * console.log(context.email, context.roles, context.organizationId ?? 'no organization');
- * ```
- *
  * @public
  */
 export interface UserContext {

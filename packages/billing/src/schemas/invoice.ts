@@ -4,14 +4,6 @@ import * as v from 'valibot';
  * The state of an invoice. Open-ended: a newer API may add states, and an older SDK must still read
  * them.
  *
- * @example
- * ```ts
- * for await (const invoice of getInvoices(core, { orgId: 'org_123' })) {
- *   const status: InvoiceStatus = invoice.status;
- *   if (status === 'open') console.log(`${invoice.total} is due`);
- * }
- * ```
- *
  * @public
  */
 export type InvoiceStatus = 'paid' | 'open' | 'void' | (string & {});
@@ -19,13 +11,6 @@ export type InvoiceStatus = 'paid' | 'open' | 'void' | (string & {});
 /**
  * An invoice of an organization. Money is never a binary float: `amount` is an integer in minor
  * units of `currency`, and `total` is the display string.
- *
- * @example
- * ```ts
- * for await (const invoice of getInvoices(core, { orgId: 'org_123' })) {
- *   console.log(`${invoice.description}: ${invoice.total}`); // Pro plan: $29.00
- * }
- * ```
  *
  * @public
  */

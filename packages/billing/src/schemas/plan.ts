@@ -4,25 +4,12 @@ import * as v from 'valibot';
  * How often a plan is billed. Open-ended: a newer API may add intervals, and an older SDK must
  * still read them.
  *
- * @example
- * ```ts
- * const plan = await getPlan(core, { planId: 'plan_pro' });
- * const interval: BillingInterval = plan.interval;
- * console.log(`${plan.price} per ${interval}`); // $29.00 per month
- * ```
- *
  * @public
  */
 export type BillingInterval = 'month' | 'year' | (string & {});
 
 /**
  * Usage limits of a plan; `null` means unlimited.
- *
- * @example
- * ```ts
- * const { members }: PlanLimits = (await getPlan(core, { planId: 'plan_pro' })).limits;
- * console.log(members === null ? 'unlimited members' : `up to ${members} members`);
- * ```
  *
  * @public
  */
@@ -38,11 +25,6 @@ export interface PlanLimits {
 /**
  * A billing plan. Money is never a binary float: `amount` is an integer in minor units of
  * `currency` (ISO 4217), and `price` is the display string.
- *
- * @example
- * ```ts
- * for (const plan of await getPlans(core)) console.log(`${plan.name}: ${plan.price}/mo`); // Pro: $29.00/mo
- * ```
  *
  * @public
  */

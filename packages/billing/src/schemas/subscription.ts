@@ -4,25 +4,12 @@ import * as v from 'valibot';
  * The state of a subscription. Open-ended: a newer API may add states, and an older SDK must still
  * read them.
  *
- * @example
- * ```ts
- * const subscription = await getSubscription(core, { orgId: 'org_123' });
- * const status: SubscriptionStatus | undefined = subscription?.status;
- * if (status === 'past_due') console.warn('The last invoice is unpaid.');
- * ```
- *
  * @public
  */
 export type SubscriptionStatus = 'active' | 'canceled' | 'past_due' | 'trialing' | (string & {});
 
 /**
  * An organization's subscription to a plan.
- *
- * @example
- * ```ts
- * const subscription = await getSubscription(core, { orgId: 'org_123' });
- * if (subscription) console.log(`Plan: ${subscription.planName}, Status: ${subscription.status}`);
- * ```
  *
  * @public
  */

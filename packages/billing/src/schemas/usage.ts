@@ -3,12 +3,6 @@ import * as v from 'valibot';
 /**
  * One usage counter against its plan limit.
  *
- * @example
- * ```ts
- * const { apiCalls } = await getUsage(core, { orgId: 'org_123' });
- * if (apiCalls.limit !== null && apiCalls.used >= apiCalls.limit) console.warn('API quota reached');
- * ```
- *
  * @public
  */
 export interface UsageMetric {
@@ -20,12 +14,6 @@ export interface UsageMetric {
 
 /**
  * An organization's usage in the current billing period, with its plan's limits.
- *
- * @example
- * ```ts
- * const usage = await getUsage(core, { orgId: 'org_123' });
- * console.log(`${usage.apiCalls.used} / ${usage.apiCalls.limit ?? '∞'} API calls`);
- * ```
  *
  * @public
  */

@@ -29,17 +29,6 @@ function matchesErrorClass(target: { readonly kind?: string }, value: unknown): 
  * (`slug_taken`, `mfa_required`, …), so {@link PuguhError.code} is typed as a plain string; these are
  * the codes worth switching on that do not come from the server.
  *
- * @example
- * ```ts
- * const transient: readonly PuguhClientErrorCode[] = ['timeout', 'connection_failed', 'connection_reset'];
- * try {
- *   await getPlans(core);
- * } catch (error) {
- *   if (isPuguhError(error) && (transient as readonly string[]).includes(error.code)) scheduleRetry();
- *   else throw error;
- * }
- * ```
- *
  * @public
  */
 export type PuguhClientErrorCode =
@@ -63,12 +52,6 @@ export type PuguhClientErrorCode =
 
 /**
  * Settings shared by every PUGUH error constructor.
- *
- * @example
- * ```ts
- * const options: PuguhErrorOptions = { code: 'plan_not_found', statusCode: 404, requestId: 'req_123' };
- * const error = new PuguhError('No such plan', options);
- * ```
  *
  * @public
  */

@@ -3,12 +3,6 @@ import { PuguhError, type PuguhErrorOptions } from './puguh-error';
 /**
  * Options of {@link RateLimitError}.
  *
- * @example
- * ```ts
- * const options: RateLimitErrorOptions = { code: 'rate_limited', statusCode: 429, retryAfter: 30 };
- * const error = new RateLimitError('Too many requests', options);
- * ```
- *
  * @public
  */
 export interface RateLimitErrorOptions extends PuguhErrorOptions {

@@ -1,12 +1,6 @@
 /**
  * A PUGUH user account.
  *
- * @example
- * ```ts
- * const user: User = (await login(core, { email, password })).user;
- * console.log(user.userId, user.fullName);
- * ```
- *
  * @public
  */
 export interface User {
@@ -22,12 +16,6 @@ export interface User {
 
 /**
  * The tokens of a user session, as returned by `login`, `refreshToken` and `verifyMagicLink`.
- *
- * @example
- * ```ts
- * const tokens: TokenSet = await login(core, { email, password });
- * const userCore = createPuguhCore({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
- * ```
  *
  * @public
  */

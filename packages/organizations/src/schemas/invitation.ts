@@ -6,23 +6,12 @@ import type { OrganizationRole } from './member';
  * member at once), `pending` until that e-mail registers. Open, because a newer API may add
  * states an older SDK must still read.
  *
- * @example
- * ```ts
- * const status: InvitationStatus = (await inviteOrganizationMember(core, { orgId, email, role: 'member' })).status;
- * ```
- *
  * @public
  */
 export type InvitationStatus = 'pending' | 'accepted' | (string & {});
 
 /**
  * An invitation to join an organization.
- *
- * @example
- * ```ts
- * const invitation: Invitation = await inviteOrganizationMember(core, { orgId, email: 'ada@example.com', role: 'member' });
- * if (invitation.status === 'pending') console.log(`Invitation sent, valid until ${invitation.expiresAt}`);
- * ```
  *
  * @public
  */

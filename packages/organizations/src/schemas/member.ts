@@ -7,12 +7,6 @@ import { MEMBER_ROLES } from '@puguh/core/internal';
  * A role the caller can give in an organization: `owner` > `admin` > `member`. Closed, and
  * checked before the request, so a typo fails at once instead of at the server.
  *
- * @example
- * ```ts
- * const role: OrganizationRole = 'admin';
- * await inviteOrganizationMember(core, { orgId, email: 'ada@example.com', role });
- * ```
- *
  * @public
  */
 export type OrganizationRole = MemberRole;

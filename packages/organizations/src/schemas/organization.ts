@@ -3,12 +3,6 @@ import * as v from 'valibot';
 /**
  * An organization: a tenant that owns applications, members and a subscription.
  *
- * @example
- * ```ts
- * const organization: Organization = await createOrganization(core, { name: 'Acme Corp', slug: 'acme-corp' });
- * console.log(`${organization.name} (${organization.slug})`);
- * ```
- *
  * @public
  */
 export interface Organization {

@@ -14,11 +14,6 @@ import { type Bound, bindCore } from '../bind-core';
  * `client.applications`: each member is the standalone function of `@puguh/applications` named
  * in its `@see`, bound to the client's core.
  *
- * @example
- * ```ts
- * const app = await client.applications.create({ orgId: 'org_1', name: 'My SaaS App', slug: 'my-saas-app' });
- * ```
- *
  * @public
  */
 export interface ApplicationsNamespace {

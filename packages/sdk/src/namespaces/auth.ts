@@ -17,11 +17,6 @@ import { type Bound, bindCore } from '../bind-core';
  * `client.auth`: each member is the standalone function of `@puguh/auth` named in its `@see`,
  * bound to the client's core.
  *
- * @example
- * ```ts
- * const tokens = await client.auth.login({ email: 'ada@example.com', password: 'correct horse battery' });
- * ```
- *
  * @public
  */
 export interface AuthNamespace {

@@ -15,11 +15,6 @@ import { type Bound, bindCore } from '../bind-core';
  * `client.billing`: each member is the standalone function of `@puguh/billing` named in its
  * `@see`, bound to the client's core.
  *
- * @example
- * ```ts
- * for (const plan of await client.billing.getPlans()) console.log(`${plan.name}: ${plan.price}/mo`);
- * ```
- *
  * @public
  */
 export interface BillingNamespace {

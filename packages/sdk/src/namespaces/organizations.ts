@@ -16,11 +16,6 @@ import { type Bound, bindCore } from '../bind-core';
  * `client.organizations`: each member is the standalone function of `@puguh/organizations`
  * named in its `@see`, bound to the client's core.
  *
- * @example
- * ```ts
- * for await (const organization of client.organizations.list()) console.log(organization.slug);
- * ```
- *
  * @public
  */
 export interface OrganizationsNamespace {
