@@ -56,7 +56,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe('GET /plans and /healthz', () => {
-  test('lists the seeded plans, fetched with the service key', async () => {
+  test('lists the seeded plans through the service client (a public call: no key is sent)', async () => {
     const url = await serve(serviceClient());
     localApi.clearRequests();
 
@@ -70,7 +70,7 @@ describe('GET /plans and /healthz', () => {
       ['plan_business', '$99.00'],
     ]);
     expect(requestsTo('/v1/billing/plans').map((request) => request.headers.authorization)).toEqual([
-      `Bearer ${localApi.apiKey}`,
+      undefined,
     ]);
   });
 
@@ -340,8 +340,17 @@ describe('one client for the whole service', () => {
 
     expect(statuses).toEqual(paths.map(() => 200));
     expect(sentThroughClient).toBe(20);
-    expect(localApi.requests.map((request) => request.headers.authorization)).toEqual(
-      paths.map(() => `Bearer ${localApi.apiKey}`),
+    // The usage calls carry the key; the plan listings are public and carry none.
+    const sent = (request: { path: string; headers: Record<string, string | undefined> }) =>
+      `${request.path} ${request.headers.authorization ?? 'no credential'}`;
+    expect(localApi.requests.map(sent).sort()).toEqual(
+      paths
+        .map((path) =>
+          path === '/plans'
+            ? '/v1/billing/plans no credential'
+            : `/v1/organizations/${org.id}/usage Bearer ${localApi.apiKey}`,
+        )
+        .sort(),
     );
     // Requests neither close nor replace it.
     expect(isPuguhCoreClosed(client.core)).toBe(false);

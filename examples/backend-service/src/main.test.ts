@@ -98,9 +98,8 @@ describe('src/main.ts', () => {
       'plan_pro',
       'plan_business',
     ]);
-    expect(localApi.requests.map((request) => request.headers.authorization)).toEqual([
-      `Bearer ${localApi.apiKey}`,
-    ]);
+    // The plan listing is a public call: the service key stays home.
+    expect(localApi.requests.map((request) => request.headers.authorization)).toEqual([undefined]);
     expect(output.stderr).not.toContain('[puguh]'); // no DEBUG, no SDK logging
   });
 

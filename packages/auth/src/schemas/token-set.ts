@@ -40,7 +40,7 @@ const toUser = (wire: WireUser): User => ({
  * const user = await sendRequest(core, { method: 'POST', path: 'v1/auth/register', body, schema: UserSchema });
  * ```
  *
- * @public
+ * @internal
  */
 export const UserSchema: v.GenericSchema<WireUser, User> = /* @__PURE__ */ (() =>
   v.pipe(WireUserObject, v.transform(toUser)))();
@@ -53,7 +53,7 @@ export const UserSchema: v.GenericSchema<WireUser, User> = /* @__PURE__ */ (() =
  * const tokens = await sendRequest(core, { method: 'POST', path: 'v1/auth/login', body, schema: TokenSetSchema, authenticate: false });
  * ```
  *
- * @public
+ * @internal
  */
 export const TokenSetSchema: v.GenericSchema<WireTokenSet, TokenSet> = /* @__PURE__ */ (() =>
   v.pipe(
