@@ -5,6 +5,7 @@ import {
   type RefreshStrategy,
   type TokenSet,
 } from '@puguh/core';
+import { callSafely } from '@puguh/core/internal';
 import { refreshToken } from './refresh-token';
 
 /**
@@ -63,7 +64,7 @@ function startRefreshing(session: RefreshableSession): (generation: number) => P
     }
     current = tokens.refreshToken;
     session.replace(tokens);
-    notify(session, tokens);
+    if (session.onTokens) callSafely(session.logger, 'onTokens', session.onTokens, tokens);
   };
 
   // Single flight: the first call whose token is current starts the exchange, later ones share it,
@@ -75,19 +76,4 @@ function startRefreshing(session: RefreshableSession): (generation: number) => P
     });
     return inFlight;
   };
-}
-
-/** Hands `tokens` to `onTokens` without waiting for it; a failure goes to the logger. */
-function notify({ onTokens, logger }: RefreshableSession, tokens: TokenSet): void {
-  if (!onTokens) return;
-  const report = (error: unknown) => {
-    const details = { error };
-    if (logger?.warn) logger.warn('puguh onTokens failed; the new tokens are in use', details);
-    else logger?.debug('puguh onTokens failed; the new tokens are in use', details);
-  };
-  try {
-    Promise.resolve(onTokens(tokens)).catch(report);
-  } catch (error) {
-    report(error);
-  }
 }

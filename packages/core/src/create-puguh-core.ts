@@ -69,6 +69,7 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   for (const [name, value] of [
     ['onTokens', onTokens],
     ['fetch', fetch],
+    ['onResponse', options.onResponse],
   ] as const) {
     if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function`);
   }
@@ -96,6 +97,7 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
     context: { organizationId, applicationId },
     lifecycles: [new AbortController()],
     logger: options.logger,
+    onResponse: options.onResponse,
   });
   if (refreshToken !== undefined && refresh) {
     // The refresh belongs to this root core: derived cores share `credentials`, so theirs is this.

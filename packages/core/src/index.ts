@@ -24,6 +24,7 @@ export type { Member, MemberRole } from './member';
 export type { AccessTokenProvider, PuguhLogger, PuguhOptions, RequestOptions } from './options';
 export type { Page, PageParameters, PageRequest } from './page';
 export { apiPath } from './resolve-ids';
+export type { RateLimitState, ResponseHook, ResponseInfo } from './response-info';
 export { type ApiRequest, type HttpMethod, sendRequest } from './send-request';
 export type { RefreshableSession, RefreshStrategy } from './tokens/refresh-strategy';
 export type { TokenSet, User } from './tokens/token-set';

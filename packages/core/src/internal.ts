@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 export { getCoreEndpoint } from './core-fetch';
+export { callSafely } from './internal/call-safely';
 export { MEMBER_ROLES, MemberSchema } from './member';
 export { pageSchema, sendPageRequest } from './page';
 export { requireEmail, requireId, requireOneOf, requireSlug, requireText } from './require-input';

@@ -1,3 +1,4 @@
+import type { ResponseHook } from './response-info';
 import type { RefreshStrategy } from './tokens/refresh-strategy';
 import type { TokenSet } from './tokens/token-set';
 
@@ -82,6 +83,11 @@ export interface PuguhOptions {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Debug logging of requests, responses and retries (no bodies, no headers). Off by default. */
   readonly logger?: PuguhLogger | undefined;
+  /**
+   * Called once per call that got an answer, on this core and every core derived from it: status,
+   * request id, rate-limit state, attempts, duration. Not awaited; a throw goes to the logger.
+   */
+  readonly onResponse?: ResponseHook | undefined;
   /** Permit an `http://` base URL on a host that is not loopback. Default `false`. */
   readonly allowInsecureHttp?: boolean | undefined;
   /** Permit an API key in a browser page, where anyone can read it. Default `false`. */
@@ -104,4 +110,6 @@ export interface RequestOptions {
   readonly idempotencyKey?: string | undefined;
   /** Extra headers for this call. */
   readonly headers?: Readonly<Record<string, string>> | undefined;
+  /** Called with this call's final answer, after the core's `onResponse`. */
+  readonly onResponse?: ResponseHook | undefined;
 }

@@ -1,10 +1,13 @@
 import type * as v from 'valibot';
+import { isPuguhError } from './errors/puguh-error';
 import { getCoreState, type PuguhCore } from './internal/core-state';
 import type { RequestOptions } from './options';
+import type { Answer } from './request/call';
 import { openCallScope } from './request/open-call-scope';
 import { prepareCall } from './request/prepare-call';
 import { readAnswer } from './request/read-answer';
 import { refreshAndReplay } from './request/refresh-and-replay';
+import { rateLimitOf, reportResponse } from './request/report-response';
 import { runAttempts } from './request/run-attempts';
 
 /**
@@ -74,11 +77,22 @@ export async function sendRequest<T = void>(
   // The stages, each in its own file under ./request (their order is the order of a request):
   const call = prepareCall(getCoreState(core), request, options); // URL, headers, body, limits
   const scope = openCallScope(call.state, options.signal); // caller signal + close + totalTimeout
+  let final: Answer | undefined;
   try {
     const answer = await runAttempts(call, scope); // the attempts, retried, on ky
-    const final = await refreshAndReplay(call, scope, answer); // a 401 → one refresh, one replay
+    final = await refreshAndReplay(call, scope, answer); // a 401 → one refresh, one replay
     return readAnswer(final, request.schema); // JSON + schema, or the error the status calls for
+  } catch (error) {
+    // What a support desk asks for, on errors too: how many tries, and the quota left.
+    if (isPuguhError(error)) {
+      Object.assign(error, {
+        attempts: call.attempts,
+        rateLimit: call.lastAnswer && rateLimitOf(call.lastAnswer.headers),
+      });
+    }
+    throw error;
   } finally {
     scope.close();
+    if (final) reportResponse(call, final, options.onResponse); // onResponse: core's, then call's
   }
 }

@@ -1,4 +1,5 @@
 import type { PuguhLogger } from '../options';
+import type { ResponseHook } from '../response-info';
 import type { Credentials } from '../tokens/credentials';
 import { SDK_VERSION } from '../version';
 
@@ -31,6 +32,8 @@ export interface CoreState {
   /** This core's close controller first, then its ancestors': closing any of them closes this core. */
   readonly lifecycles: readonly AbortController[];
   readonly logger: PuguhLogger | undefined;
+  /** The core's `onResponse`, inherited by derived cores. */
+  readonly onResponse: ResponseHook | undefined;
 }
 
 declare const coreBrand: unique symbol;

@@ -22,6 +22,12 @@ export interface Call {
   /** Per attempt, covering the credential, the headers and the whole body. */
   readonly timeout: number;
   readonly maxRetries: number;
+  /** `Date.now()` when the call started, for `onResponse`'s `durationMs`. */
+  readonly startedAt: number;
+  /** Attempts sent so far, counting retries and the replay after a refresh (written by each attempt). */
+  attempts: number;
+  /** The last complete answer of any attempt, for the rate-limit state of an error. */
+  lastAnswer: Answer | undefined;
 }
 
 /** What stops a call, and when: one signal for the caller's signal, `close()` and `totalTimeout`. */

@@ -27,6 +27,9 @@ export function prepareCall(state: CoreState, request: ApiRequest<unknown>, opti
     headers['idempotency-key'] =
       key === undefined ? crypto.randomUUID() : checkCredential('idempotencyKey', key);
   }
+  if (options.onResponse !== undefined && typeof options.onResponse !== 'function') {
+    throw new TypeError('options.onResponse must be a function');
+  }
   return {
     state,
     method,
@@ -38,6 +41,9 @@ export function prepareCall(state: CoreState, request: ApiRequest<unknown>, opti
     schema: request.schema,
     timeout: checkDuration('timeout', options.timeout) ?? defaults.timeout,
     maxRetries: checkRetries(options.maxRetries) ?? defaults.maxRetries,
+    startedAt: Date.now(),
+    attempts: 0,
+    lastAnswer: undefined,
   };
 }
 

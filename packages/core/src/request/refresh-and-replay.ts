@@ -1,4 +1,5 @@
 import { NetworkError } from '../errors/network-error';
+import { isPuguhError } from '../errors/puguh-error';
 import type { Answer, Call, CallScope } from './call';
 import { scopeEndReason } from './open-call-scope';
 import { runAttempts } from './run-attempts';
@@ -41,7 +42,12 @@ async function waitAtMost(promise: Promise<void>, scope: CallScope, timeout: num
   try {
     await untilAborted(Promise.race([promise, expired]), scope.signal);
   } catch (error) {
-    throw scope.signal.aborted ? scopeEndReason(scope) : error;
+    if (scope.signal.aborted) throw scopeEndReason(scope);
+    // A failed refresh rejects every waiter with one error: each call gets its own copy, so that
+    // what sendRequest records on it (attempts, rate limit) is that call's.
+    throw isPuguhError(error)
+      ? Object.create(Object.getPrototypeOf(error), Object.getOwnPropertyDescriptors(error))
+      : error;
   } finally {
     clearTimeout(timer);
   }

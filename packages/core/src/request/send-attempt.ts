@@ -53,6 +53,7 @@ export async function sendAttempt(_request: Request, init: AttemptInit): Promise
     call.timeout,
   );
   run.answer = undefined;
+  call.attempts += 1;
   try {
     let generation: number | undefined;
     if (call.authenticate && credentials.mode !== 'none') {
@@ -86,6 +87,7 @@ export async function sendAttempt(_request: Request, init: AttemptInit): Promise
       generation,
     };
     run.answer = answer;
+    call.lastAnswer = answer;
     logger?.debug('puguh response', {
       method: call.method,
       path: call.path,
