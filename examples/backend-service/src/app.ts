@@ -1,4 +1,4 @@
-import type { Organization, PuguhClient, PuguhLogger } from '@puguh/sdk';
+import type { Organization, PuguhClient, PuguhLogger, ResponseHook } from '@puguh/sdk';
 import { Hono } from 'hono';
 import { readBearerToken } from './bearer-token';
 import { errorBody, respondToError } from './error-response';
@@ -16,6 +16,8 @@ import { createUserClient } from './user-client';
 export interface AppOptions {
   /** Debug logger for the per-request user clients (the service client has its own). */
   readonly logger?: PuguhLogger | undefined;
+  /** `onResponse` for the per-request user clients (the service client has its own). */
+  readonly onResponse?: ResponseHook | undefined;
 }
 
 /**
@@ -59,7 +61,7 @@ export function createApp(client: PuguhClient, options: AppOptions = {}): Hono<S
     }
     c.set('forwardsCallerToken', true);
     // `await using` is Python's `async with`: the user client is closed when the block ends.
-    await using user = createUserClient(client, accessToken, options.logger);
+    await using user = createUserClient(client, accessToken, options);
     const organizations: Organization[] = [];
     for await (const organization of user.organizations.list({}, { signal: c.req.raw.signal })) {
       organizations.push(organization);

@@ -101,6 +101,10 @@ describe('src/main.ts', () => {
     // The plan listing is a public call: the service key stays home.
     expect(localApi.requests.map((request) => request.headers.authorization)).toEqual([undefined]);
     expect(output.stderr).not.toContain('[puguh]'); // no DEBUG, no SDK logging
+    // …but one upstream line per PUGUH call, with its request id and the quota left.
+    await vi.waitFor(() =>
+      expect(output.stderr).toMatch(/\[upstream\] GET v1\/billing\/plans 200 req_\S+ remaining \d+\/\d+/),
+    );
   });
 
   test('SIGTERM: the request in flight still completes, then the process exits with 0', async () => {

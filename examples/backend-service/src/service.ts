@@ -1,4 +1,4 @@
-import type { PuguhClient, PuguhLogger } from '@puguh/sdk';
+import type { PuguhClient, PuguhLogger, ResponseHook } from '@puguh/sdk';
 import { createApp } from './app';
 import { type CloseOutcome, listen } from './http-server';
 
@@ -19,6 +19,8 @@ export interface ServiceOptions {
   readonly hostname?: string;
   /** Debug logger for the per-request user clients. */
   readonly logger?: PuguhLogger | undefined;
+  /** `onResponse` for the per-request user clients (the service client has its own). */
+  readonly onResponse?: ResponseHook | undefined;
   /** How long `stop()` waits for requests in flight before cutting them. Default 10 s. */
   readonly graceMs?: number;
 }
@@ -59,7 +61,7 @@ export interface RunningService {
  * ```
  */
 export async function startService(options: ServiceOptions): Promise<RunningService> {
-  const app = createApp(options.client, { logger: options.logger });
+  const app = createApp(options.client, { logger: options.logger, onResponse: options.onResponse });
   const server = await listen(app.fetch, { port: options.port, hostname: options.hostname ?? '127.0.0.1' });
   return {
     url: server.url,

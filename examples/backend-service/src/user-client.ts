@@ -1,4 +1,4 @@
-import { PuguhClient, type PuguhLogger } from '@puguh/sdk';
+import { PuguhClient, type PuguhLogger, type ResponseHook } from '@puguh/sdk';
 
 /**
  * A client that acts as the caller, with the caller's own token and nothing of the service's.
@@ -14,7 +14,7 @@ import { PuguhClient, type PuguhLogger } from '@puguh/sdk';
  *
  * @param service The service client; only its base URL is used.
  * @param accessToken The caller's access token (never logged or echoed).
- * @param logger The debug logger, if any (the SDK redacts the token before logging).
+ * @param hooks The debug logger and `onResponse` hook, if any (neither ever sees the token).
  *
  * @returns A client to use for this request only; `close()` it (or `await using` it) afterwards.
  *
@@ -27,7 +27,12 @@ import { PuguhClient, type PuguhLogger } from '@puguh/sdk';
 export function createUserClient(
   service: PuguhClient,
   accessToken: string,
-  logger?: PuguhLogger,
+  hooks: { readonly logger?: PuguhLogger | undefined; readonly onResponse?: ResponseHook | undefined } = {},
 ): PuguhClient {
-  return new PuguhClient({ baseUrl: service.core.baseUrl, accessToken, logger });
+  return new PuguhClient({
+    baseUrl: service.core.baseUrl,
+    accessToken,
+    logger: hooks.logger,
+    onResponse: hooks.onResponse,
+  });
 }

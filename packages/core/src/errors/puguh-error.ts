@@ -101,10 +101,16 @@ export class PuguhError extends Error {
   readonly requestId: string | undefined;
   /** Structured details from the error body. */
   readonly details: unknown;
-  /** The rate-limit state of the call's last answer, when one arrived (set by `sendRequest`). */
-  readonly rateLimit: RateLimitState | undefined;
-  /** Attempts the call sent, counting retries and the replay after a refresh (set by `sendRequest`). */
-  readonly attempts: number | undefined;
+  /**
+   * The rate-limit state of the call's last answer, when one arrived. Set by `sendRequest`, so
+   * absent on an error made some other way.
+   */
+  declare readonly rateLimit?: RateLimitState | undefined;
+  /**
+   * Attempts the call sent, counting retries and the replay after a refresh. Set by `sendRequest`,
+   * so absent on an error made some other way.
+   */
+  declare readonly attempts?: number | undefined;
 
   /**
    * @param message Human-readable text; never contains credentials.
@@ -116,8 +122,6 @@ export class PuguhError extends Error {
     this.statusCode = options.statusCode;
     this.requestId = options.requestId;
     this.details = options.details;
-    this.rateLimit = undefined;
-    this.attempts = undefined;
     const kinds: string[] = [];
     for (let type = new.target as { kind?: string } | null; type; type = Object.getPrototypeOf(type)) {
       if (Object.hasOwn(type, 'kind')) kinds.unshift(type.kind as string);
