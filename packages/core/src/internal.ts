@@ -12,3 +12,4 @@ export { MEMBER_ROLES, MemberSchema } from './member';
 export { pageSchema, sendPageRequest } from './page';
 export { requireEmail, requireId, requireOneOf, requireSlug, requireText } from './require-input';
 export { resolveApplicationId, resolveOrganizationId } from './resolve-ids';
+export { MinorUnitsSchema, WholeNumberSchema } from './whole-number';

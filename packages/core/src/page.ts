@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { PuguhError } from './errors/puguh-error';
 import type { PuguhCore } from './internal/core-state';
 import type { RequestOptions } from './options';
 import { sendRequest } from './send-request';
@@ -20,7 +21,9 @@ export interface Page<T> extends Array<T> {
 /**
  * What list functions return: awaiting it gives the first {@link Page}; iterating it with
  * `for await` yields every item of every page, fetching the next page only when needed.
- * The first page is requested at once, and iteration reuses it.
+ * The first page is requested at once, and iteration reuses it. Iteration ends with a
+ * `PuguhError` `invalid_response` when the API's pagination does not advance: a `next_cursor` seen
+ * before, `has_more` with no `next_cursor`, or 3 empty pages in a row that claim more follow.
  *
  * @public
  */
@@ -37,6 +40,12 @@ export interface PageParameters {
   /** Where to start: a `nextCursor` from an earlier page. */
   readonly cursor?: string | undefined;
 }
+
+/**
+ * Auto-pagination gives up after this many consecutive empty pages that claim more follow: the
+ * API never sends an empty page before the last, so a few in a row mean it is not advancing.
+ */
+const MAX_EMPTY_PAGES = 3;
 
 interface WirePage<W> {
   data: W[];
@@ -117,10 +126,31 @@ export function sendPageRequest<W, T>(
   return Object.assign(first, {
     async *[Symbol.asyncIterator]() {
       let page = await first;
+      // A server that repeats a cursor, or says "more" and sends nothing, would make this loop
+      // forever — with a caller's `break` never reached. Both end with an error instead.
+      const seen = new Set<string>(cursor === undefined ? [] : [cursor]);
+      let emptyPages = 0;
       for (;;) {
         yield* page;
-        if (!page.hasMore || page.nextCursor === null) return;
-        page = await fetchPage(page.nextCursor);
+        if (!page.hasMore) return;
+        const next = page.nextCursor;
+        emptyPages = page.length === 0 ? emptyPages + 1 : 0;
+        const problem =
+          next === null
+            ? 'has_more is true but next_cursor is null'
+            : seen.has(next)
+              ? 'next_cursor repeats an earlier cursor'
+              : emptyPages >= MAX_EMPTY_PAGES
+                ? `${MAX_EMPTY_PAGES} pages in a row had no items but has_more`
+                : undefined;
+        if (problem) {
+          throw new PuguhError(`The API's pagination does not advance (${problem})`, {
+            code: 'invalid_response',
+            details: { path },
+          });
+        }
+        seen.add(next as string);
+        page = await fetchPage(next as string);
       }
     },
   });

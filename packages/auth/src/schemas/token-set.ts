@@ -1,4 +1,5 @@
 import type { TokenSet, User } from '@puguh/core';
+import { WholeNumberSchema } from '@puguh/core/internal';
 import * as v from 'valibot';
 
 interface WireUser {
@@ -61,7 +62,7 @@ export const TokenSetSchema: v.GenericSchema<WireTokenSet, TokenSet> = /* @__PUR
       access_token: v.string(),
       refresh_token: v.string(),
       token_type: v.string(),
-      expires_in: v.number(),
+      expires_in: WholeNumberSchema,
       expires_at: v.string(),
       user: WireUserObject,
     }),

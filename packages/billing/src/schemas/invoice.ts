@@ -1,3 +1,4 @@
+import { MinorUnitsSchema } from '@puguh/core/internal';
 import * as v from 'valibot';
 
 /**
@@ -64,7 +65,7 @@ export const InvoiceSchema: v.GenericSchema<WireInvoice, Invoice> = /* @__PURE__
       organization_id: v.string(),
       subscription_id: v.string(),
       plan_id: v.string(),
-      amount: v.pipe(v.number(), v.integer()),
+      amount: MinorUnitsSchema,
       currency: v.string(),
       total: v.string(),
       status: v.string(),

@@ -1,3 +1,4 @@
+import { WholeNumberSchema } from '@puguh/core/internal';
 import * as v from 'valibot';
 
 /**
@@ -58,7 +59,7 @@ interface WirePlan {
   limits: { api_calls: number | null; members: number | null; applications: number | null };
 }
 
-const limit = /* @__PURE__ */ (() => v.nullable(v.number()))();
+const limit = /* @__PURE__ */ (() => v.nullable(WholeNumberSchema))();
 
 /** Validates a plan from the wire and converts it to {@link Plan}. */
 export const PlanSchema: v.GenericSchema<WirePlan, Plan> = /* @__PURE__ */ (() =>
@@ -67,7 +68,7 @@ export const PlanSchema: v.GenericSchema<WirePlan, Plan> = /* @__PURE__ */ (() =
       id: v.string(),
       name: v.string(),
       price: v.string(),
-      amount: v.pipe(v.number(), v.integer()),
+      amount: WholeNumberSchema,
       currency: v.string(),
       interval: v.string(),
       features: v.array(v.string()),

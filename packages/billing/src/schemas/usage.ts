@@ -1,3 +1,4 @@
+import { WholeNumberSchema } from '@puguh/core/internal';
 import * as v from 'valibot';
 
 /**
@@ -47,8 +48,8 @@ interface WireUsage {
   metrics: { api_calls: WireMetric; members: WireMetric; applications: WireMetric };
 }
 
-const count = /* @__PURE__ */ (() => v.pipe(v.number(), v.integer()))();
-const MetricSchema = /* @__PURE__ */ (() => v.object({ used: count, limit: v.nullable(count) }))();
+const MetricSchema = /* @__PURE__ */ (() =>
+  v.object({ used: WholeNumberSchema, limit: v.nullable(WholeNumberSchema) }))();
 
 /**
  * Validates usage from the wire and converts it to {@link Usage}; the counters move out of the

@@ -2,9 +2,13 @@ import { AuthError } from '../errors/auth-error';
 import { NetworkError } from '../errors/network-error';
 import { PuguhError } from '../errors/puguh-error';
 import { RateLimitError } from '../errors/rate-limit-error';
-
+import { boundDetails } from './bound-details';
 import type { Answer } from './call';
 import { parseRetryAfter } from './retry-policy';
+
+/** The answer's `X-Request-Id`, cut to 128 characters (a hostile server may send 15,000). */
+export const requestIdOf = (headers: Headers): string | undefined =>
+  headers.get('x-request-id')?.slice(0, 128) || undefined;
 
 /**
  * Maps a non-2xx answer to the PUGUH error class its status calls for, taking code, message
@@ -21,9 +25,11 @@ export function errorFromAnswer(answer: Answer): PuguhError {
     const error = body?.error;
     code = typeof error?.code === 'string' ? error.code : typeof error === 'string' ? error : 'api_error';
     message = typeof error === 'string' ? body.error_description : error?.message;
-    details = error?.details;
+    details = boundDetails(error?.details);
   } catch {}
-  const options = { code, statusCode: status, requestId: headers.get('x-request-id') ?? undefined, details };
+  // Server text stays bounded: a code is a short identifier, or it is not the server's to set.
+  if (!/^[\w.-]{1,64}$/.test(code)) code = 'api_error';
+  const options = { code, statusCode: status, requestId: requestIdOf(headers), details };
   // Server text goes into `message`: keep it printable and short.
   const summary =
     typeof message === 'string'

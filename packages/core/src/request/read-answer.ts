@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { PuguhError } from '../errors/puguh-error';
 import type { Answer } from './call';
-import { errorFromAnswer } from './errors-from-answer';
+import { errorFromAnswer, requestIdOf } from './errors-from-answer';
 
 /**
  * Stage 5 of `sendRequest`: the call's result from its final answer. A 2xx is parsed as JSON and
@@ -16,7 +16,7 @@ export function readAnswer<T>(answer: Answer, schema: v.GenericSchema<unknown, T
   const details = {
     code: 'invalid_response',
     statusCode: answer.status,
-    requestId: answer.headers.get('x-request-id') ?? undefined,
+    requestId: requestIdOf(answer.headers),
   };
   let json: unknown;
   try {

@@ -1,6 +1,7 @@
 import { callSafely } from '../internal/call-safely';
 import type { RateLimitState, ResponseHook, ResponseInfo } from '../response-info';
 import type { Answer, Call } from './call';
+import { requestIdOf } from './errors-from-answer';
 
 /** A `RateLimit-*` header that holds a whole number, else `undefined` (absent, `abc`, `1e3`, 400 digits). */
 const count = (headers: Headers, name: string) => {
@@ -30,7 +31,7 @@ export function reportResponse(call: Call, answer: Answer, callHook: ResponseHoo
         method: call.method,
         path: call.path,
         status: answer.status,
-        requestId: headers['x-request-id'],
+        requestId: requestIdOf(answer.headers),
         rateLimit: rateLimitOf(answer.headers),
         attempts: call.attempts,
         idempotencyKey: call.headers['idempotency-key'],

@@ -9,6 +9,7 @@ export const backoffDelay = (retryIndex: number): number =>
   Math.random() * Math.min(8_000, 500 * 2 ** retryIndex);
 
 const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+const finite = (seconds: number) => (Number.isFinite(seconds) ? seconds : Number.NaN);
 
 /**
  * The wait the server asked for, in seconds: `retry-after-ms` first (0 included), then
@@ -17,10 +18,11 @@ const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
  */
 export function parseRetryAfter(headers: Headers, now: number = Date.now()): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && SECONDS.test(milliseconds)) return Number(milliseconds) / 1000;
+  // 400 digits are Infinity to Number(): a wait that is not finite is unreadable (NaN).
+  if (milliseconds !== null && SECONDS.test(milliseconds)) return finite(Number(milliseconds) / 1000);
   const value = headers.get('retry-after');
   if (value === null) return milliseconds === null ? undefined : Number.NaN;
-  if (SECONDS.test(value)) return Number(value);
+  if (SECONDS.test(value)) return finite(Number(value));
   // Only an HTTP date ("Thu, 01 Jan …"): Date.parse alone would also accept "1e9" or "-5".
   const date = /^\s*[a-z]{3},? /i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? date : Math.max(0, Math.ceil((date - now) / 1000));

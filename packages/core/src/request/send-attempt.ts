@@ -2,7 +2,7 @@ import { AuthError } from '../errors/auth-error';
 import { NetworkError } from '../errors/network-error';
 import { checkCredential } from '../internal/validate';
 import type { Answer, AttemptRun } from './call';
-import { networkError } from './errors-from-answer';
+import { networkError, requestIdOf } from './errors-from-answer';
 import { followSignal } from './follow-signal';
 import { readBody } from './read-body';
 
@@ -92,7 +92,7 @@ export async function sendAttempt(_request: Request, init: AttemptInit): Promise
       method: call.method,
       path: call.path,
       status: answer.status,
-      requestId: answer.headers.get('x-request-id') ?? undefined,
+      requestId: requestIdOf(answer.headers),
     });
     if (answer.status < 200 || answer.status > 299) throw new UnsuccessfulAnswer(`HTTP ${answer.status}`);
     return response;
