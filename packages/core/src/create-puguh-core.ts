@@ -1,6 +1,7 @@
 import { normalizeBaseUrl } from './internal/base-url';
 import { createCoreObject, type PuguhCore } from './internal/core-state';
 import { isBrowserPage, readEnvironment } from './internal/environment';
+import { CORE_OPTIONS, checkKnownOptions } from './internal/known-options';
 import { checkCredential, checkDuration, checkHeaders, checkNumber, checkRetries } from './internal/validate';
 import type { PuguhOptions } from './options';
 import { requireId } from './require-input';
@@ -34,6 +35,10 @@ import { SDK_VERSION } from './version';
  * @public
  */
 export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
+  if (typeof options !== 'object' || options === null) {
+    fail('createPuguhCore takes an options object, such as { baseUrl }');
+  }
+  checkKnownOptions('options', options, CORE_OPTIONS);
   const { accessToken, refreshToken, refresh, onTokens, fetch, organizationId, applicationId } = options;
   const baseUrl = normalizeBaseUrl(
     options.baseUrl ??

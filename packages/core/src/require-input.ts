@@ -1,6 +1,8 @@
 /**
  * Checks a required id input before any request: a non-empty string that is not `.` or `..`
- * (which URL parsers treat as path navigation).
+ * (which URL parsers treat as path navigation), at most 256 characters, without control
+ * characters or surrounding whitespace, and well-formed Unicode. The error names the input, never
+ * the value.
  *
  * @param name The input's name, used in the error message.
  * @param value The value the caller passed.
@@ -20,8 +22,28 @@ export function requireId(name: string, value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '' || value === '.' || value === '..') {
     throw new TypeError(`${name} must be a non-empty string`);
   }
+  // An id goes into a path and a header: what `Headers` would trim, or `encodeURIComponent` refuse,
+  // would make the two disagree or throw a raw error that echoes the value. Never echo it here.
+  if (
+    value.length > MAX_ID_LENGTH ||
+    value.trim() !== value ||
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused.
+    /[\u0000-\u001f\u007f]/.test(value) ||
+    !isWellFormed(value)
+  ) {
+    throw new TypeError(
+      `${name} must be at most ${MAX_ID_LENGTH} characters, without control characters, surrounding spaces or lone surrogates`,
+    );
+  }
   return value;
 }
+
+/** The longest id accepted anywhere (PUGUH's own ids are about 30 characters). */
+export const MAX_ID_LENGTH = 256;
+
+/** Whether `text` is well-formed UTF-16 (no lone surrogate), as `String#isWellFormed` says. */
+const isWellFormed = (text: string): boolean =>
+  !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
 
 /**
  * Checks a required text input (a name, a password, a code) before any request.

@@ -25,6 +25,12 @@ describe('PuguhClient', () => {
     await client.close();
   });
 
+  test('a misspelt option is named with the one meant, not ignored', () => {
+    expect(() => new PuguhClient({ baseUrl: api.url, apikey: api.server.apiKey } as never)).toThrow(
+      'options: unknown option "apikey" — did you mean "apiKey"?',
+    );
+  });
+
   test('each namespace member is its standalone function bound to the client core', async () => {
     const client = new PuguhClient({ baseUrl: api.url, apiKey: api.server.apiKey });
     const org = await client.organizations.create({ name: 'Bound Inc', slug: `bound-${Date.now()}` });

@@ -1,4 +1,5 @@
 import type { CoreState } from '../internal/core-state';
+import { CALL_OPTIONS, checkKnownOptions } from '../internal/known-options';
 import { checkCredential, checkDuration, checkHeaders, checkRetries } from '../internal/validate';
 import type { RequestOptions } from '../options';
 import type { ApiRequest } from '../send-request';
@@ -12,6 +13,10 @@ import type { Call } from './call';
 export function prepareCall(state: CoreState, request: ApiRequest<unknown>, options: RequestOptions): Call {
   const { method, path } = request;
   const { defaults, context } = state;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('The last argument is per-call options, such as { signal, timeout }');
+  }
+  checkKnownOptions('options', options, CALL_OPTIONS);
   const body = request.body === undefined ? undefined : serialize(request.body);
   // A plain object, not `Headers`: fetch copies it once into its request, where every `Headers`
   // would be copied again by each layer.
