@@ -1,5 +1,11 @@
 import { apiPath, type Member, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { MemberSchema, requireId, requireOneOf, resolveApplicationId } from '@puguh/core/internal';
+import {
+  MemberSchema,
+  requireId,
+  requireInput,
+  requireOneOf,
+  resolveApplicationId,
+} from '@puguh/core/internal';
 import { APPLICATION_ROLES, type ApplicationRole } from './schemas/member';
 
 /**
@@ -46,6 +52,7 @@ export async function addApplicationMember(
   input: AddApplicationMemberInput,
   options?: RequestOptions,
 ): Promise<Member> {
+  requireInput(input, 'appId');
   const userId = requireId('userId', input?.userId);
   const role = requireOneOf('role', input?.role, APPLICATION_ROLES);
   const appId = resolveApplicationId(core, input.appId);

@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireSlug, requireText, resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, requireSlug, requireText, resolveOrganizationId } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -46,6 +46,7 @@ export async function createApplication(
   input: CreateApplicationInput,
   options?: RequestOptions,
 ): Promise<Application> {
+  requireInput(input, 'orgId');
   const name = requireText('name', input?.name);
   const slug = requireSlug('slug', input?.slug);
   const orgId = resolveOrganizationId(core, input.orgId);

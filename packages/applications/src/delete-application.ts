@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveApplicationId } from '@puguh/core/internal';
+import { requireInput, resolveApplicationId } from '@puguh/core/internal';
 
 /**
  * Input of {@link deleteApplication}.
@@ -39,6 +39,7 @@ export async function deleteApplication(
   input: DeleteApplicationInput = {},
   options?: RequestOptions,
 ): Promise<void> {
+  requireInput(input, 'appId');
   const appId = resolveApplicationId(core, input.appId);
   return sendRequest(core, { method: 'DELETE', path: apiPath`v1/applications/${appId}` }, options);
 }

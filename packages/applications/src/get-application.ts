@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveApplicationId } from '@puguh/core/internal';
+import { requireInput, resolveApplicationId } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -39,6 +39,7 @@ export async function getApplication(
   input: GetApplicationInput = {},
   options?: RequestOptions,
 ): Promise<Application> {
+  requireInput(input, 'appId');
   const appId = resolveApplicationId(core, input.appId);
   return sendRequest(
     core,

@@ -6,7 +6,7 @@ import {
   type PuguhCore,
   type RequestOptions,
 } from '@puguh/core';
-import { MemberSchema, resolveApplicationId, sendPageRequest } from '@puguh/core/internal';
+import { MemberSchema, requireInput, resolveApplicationId, sendPageRequest } from '@puguh/core/internal';
 
 /**
  * Input of {@link listApplicationMembers}.
@@ -49,6 +49,7 @@ export function listApplicationMembers(
   input: ListApplicationMembersInput = {},
   options?: RequestOptions,
 ): PageRequest<Member> {
+  requireInput(input, 'appId');
   const appId = resolveApplicationId(core, input.appId);
   return sendPageRequest(
     core,

@@ -5,7 +5,7 @@ import {
   type PuguhCore,
   type RequestOptions,
 } from '@puguh/core';
-import { resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -48,6 +48,7 @@ export function listApplications(
   input: ListApplicationsInput = {},
   options?: RequestOptions,
 ): PageRequest<Application> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendPageRequest(
     core,

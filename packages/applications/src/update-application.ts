@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireSlug, requireText, resolveApplicationId } from '@puguh/core/internal';
+import { requireInput, requireSlug, requireText, resolveApplicationId } from '@puguh/core/internal';
 import { type Application, ApplicationSchema } from './schemas/application';
 
 /**
@@ -45,6 +45,7 @@ export async function updateApplication(
   input: UpdateApplicationInput,
   options?: RequestOptions,
 ): Promise<Application> {
+  requireInput(input, 'appId');
   const body: { name?: string; slug?: string } = {};
   if (input?.name !== undefined) body.name = requireText('name', input.name);
   if (input?.slug !== undefined) body.slug = requireSlug('slug', input.slug);

@@ -1,4 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireInput } from '@puguh/core/internal';
 import { requireMfaCode } from './internal/require-mfa-code';
 import { type MfaConfirmation, MfaConfirmationSchema } from './schemas/mfa';
 
@@ -44,6 +45,7 @@ export async function confirmMfa(
   input: ConfirmMfaInput,
   options?: RequestOptions,
 ): Promise<MfaConfirmation> {
+  requireInput(input, 'code');
   const body = { code: requireMfaCode('code', input?.code) };
   return sendRequest(
     core,

@@ -1,4 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
+import { requireInput } from '@puguh/core/internal';
 import { requireMfaCode } from './internal/require-mfa-code';
 
 /**
@@ -41,6 +42,7 @@ export async function disableMfa(
   input: DisableMfaInput = {},
   options?: RequestOptions,
 ): Promise<void> {
+  requireInput(input, 'code');
   const body = input?.code === undefined ? {} : { code: requireMfaCode('code', input.code) };
   return sendRequest(core, { method: 'POST', path: 'v1/auth/mfa/disable', body }, options);
 }

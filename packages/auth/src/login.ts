@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest, type TokenSet } from '@puguh/core';
-import { requireEmail, requireText } from '@puguh/core/internal';
+import { requireEmail, requireInput, requireText } from '@puguh/core/internal';
 import { requireMfaCode } from './internal/require-mfa-code';
 import { TokenSetSchema } from './schemas/token-set';
 
@@ -54,6 +54,7 @@ export interface LoginInput {
  * @public
  */
 export async function login(core: PuguhCore, input: LoginInput, options?: RequestOptions): Promise<TokenSet> {
+  requireInput(input, 'email');
   const body: Record<string, string> = {
     email: requireEmail('email', input?.email),
     password: requireText('password', input?.password),

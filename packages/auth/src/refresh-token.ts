@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest, type TokenSet } from '@puguh/core';
-import { requireText } from '@puguh/core/internal';
+import { requireInput, requireText } from '@puguh/core/internal';
 import { TokenSetSchema } from './schemas/token-set';
 
 /**
@@ -44,6 +44,7 @@ export async function refreshToken(
   input: RefreshTokenInput,
   options?: RequestOptions,
 ): Promise<TokenSet> {
+  requireInput(input, 'refreshToken');
   const body = { refresh_token: requireText('refreshToken', input?.refreshToken) };
   return sendRequest(
     core,

@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest, type User } from '@puguh/core';
-import { requireEmail, requireText } from '@puguh/core/internal';
+import { requireEmail, requireInput, requireText } from '@puguh/core/internal';
 import { UserSchema } from './schemas/token-set';
 
 /**
@@ -46,6 +46,7 @@ export async function register(
   input: RegisterInput,
   options?: RequestOptions,
 ): Promise<User> {
+  requireInput(input, 'email');
   const body = {
     email: requireEmail('email', input?.email),
     password: requireText('password', input?.password),

@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireEmail } from '@puguh/core/internal';
+import { requireEmail, requireInput } from '@puguh/core/internal';
 
 /**
  * Input of {@link requestMagicLink}.
@@ -41,6 +41,7 @@ export async function requestMagicLink(
   input: RequestMagicLinkInput,
   options?: RequestOptions,
 ): Promise<void> {
+  requireInput(input, 'email');
   const body = { email: requireEmail('email', input?.email) };
   return sendRequest(
     core,

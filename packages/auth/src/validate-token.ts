@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireText } from '@puguh/core/internal';
+import { requireInput, requireText } from '@puguh/core/internal';
 import { type UserContext, UserContextSchema } from './schemas/user-context';
 
 /**
@@ -45,6 +45,7 @@ export async function validateToken(
   input: ValidateTokenInput,
   options?: RequestOptions,
 ): Promise<UserContext> {
+  requireInput(input, 'token');
   const body = { token: requireText('token', input?.token) };
   return sendRequest(
     core,

@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest, type TokenSet } from '@puguh/core';
-import { requireText } from '@puguh/core/internal';
+import { requireInput, requireText } from '@puguh/core/internal';
 import { TokenSetSchema } from './schemas/token-set';
 
 /**
@@ -41,6 +41,7 @@ export async function verifyMagicLink(
   input: VerifyMagicLinkInput,
   options?: RequestOptions,
 ): Promise<TokenSet> {
+  requireInput(input, 'token');
   const body = { token: requireText('token', input?.token) };
   return sendRequest(
     core,

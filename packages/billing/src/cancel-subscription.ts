@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId } from '@puguh/core/internal';
 import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 
 /**
@@ -42,6 +42,7 @@ export async function cancelSubscription(
   input: CancelSubscriptionInput = {},
   options?: RequestOptions,
 ): Promise<Subscription> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendRequest(
     core,

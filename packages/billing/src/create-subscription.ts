@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireId, resolveOrganizationId } from '@puguh/core/internal';
+import { requireId, requireInput, resolveOrganizationId } from '@puguh/core/internal';
 import { type Subscription, SubscriptionSchema } from './schemas/subscription';
 
 /**
@@ -44,6 +44,7 @@ export async function createSubscription(
   input: CreateSubscriptionInput,
   options?: RequestOptions,
 ): Promise<Subscription> {
+  requireInput(input, 'orgId');
   const planId = requireId('planId', input?.planId);
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendRequest(

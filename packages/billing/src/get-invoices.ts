@@ -5,7 +5,7 @@ import {
   type PuguhCore,
   type RequestOptions,
 } from '@puguh/core';
-import { resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
 import { type Invoice, InvoiceSchema } from './schemas/invoice';
 
 /**
@@ -49,6 +49,7 @@ export function getInvoices(
   input: GetInvoicesInput = {},
   options?: RequestOptions,
 ): PageRequest<Invoice> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendPageRequest(
     core,

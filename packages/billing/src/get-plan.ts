@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireId } from '@puguh/core/internal';
+import { requireId, requireInput } from '@puguh/core/internal';
 import { type Plan, PlanSchema } from './schemas/plan';
 
 /**
@@ -35,6 +35,7 @@ export interface GetPlanInput {
  * @public
  */
 export async function getPlan(core: PuguhCore, input: GetPlanInput, options?: RequestOptions): Promise<Plan> {
+  requireInput(input, 'planId');
   return sendRequest(
     core,
     {

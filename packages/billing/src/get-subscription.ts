@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId } from '@puguh/core/internal';
 import { OptionalSubscriptionSchema, type Subscription } from './schemas/subscription';
 
 /**
@@ -40,6 +40,7 @@ export async function getSubscription(
   input: GetSubscriptionInput = {},
   options?: RequestOptions,
 ): Promise<Subscription | null> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendRequest(
     core,

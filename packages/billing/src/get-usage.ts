@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId } from '@puguh/core/internal';
 import { type Usage, UsageSchema } from './schemas/usage';
 
 /**
@@ -41,6 +41,7 @@ export async function getUsage(
   input: GetUsageInput = {},
   options?: RequestOptions,
 ): Promise<Usage> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input.orgId);
   return sendRequest(
     core,

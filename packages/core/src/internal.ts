@@ -10,6 +10,13 @@ export { getCoreEndpoint } from './core-fetch';
 export { callSafely } from './internal/call-safely';
 export { MEMBER_ROLES, MemberSchema } from './member';
 export { pageSchema, sendPageRequest } from './page';
-export { requireEmail, requireId, requireOneOf, requireSlug, requireText } from './require-input';
-export { resolveApplicationId, resolveOrganizationId } from './resolve-ids';
+export {
+  requireEmail,
+  requireId,
+  requireInput,
+  requireOneOf,
+  requireSlug,
+  requireText,
+} from './require-input';
+export { resolveApplicationId, resolveOrganizationId, useClientHints } from './resolve-ids';
 export { MinorUnitsSchema, WholeNumberSchema } from './whole-number';

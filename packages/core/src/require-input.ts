@@ -148,3 +148,29 @@ export function requireOneOf<const T extends string>(name: string, value: unknow
   if (!allowed.includes(value as T)) throw new TypeError(`${name} must be one of: ${allowed.join(', ')}`);
   return value as T;
 }
+
+/**
+ * Checks the input object of a PUGUH function: a plain object (an optional input defaults to
+ * `{}` before this runs). `client.organizations.get(123)` would otherwise read `orgId` off a number and blame
+ * a missing id; this says what is wrong instead, without echoing the value.
+ *
+ * @param input What the caller passed as the function's input.
+ * @param example A key of the input, for the message (`{ orgId }`).
+ *
+ * @throws `TypeError` when the input is not an object.
+ *
+ * @example
+ * ```ts
+ * requireInput(input, 'orgId');
+ * ```
+ */
+export function requireInput(input: unknown, example: string): void {
+  if (typeof input === 'object' && input !== null && !Array.isArray(input)) return;
+  const kind =
+    input === null || input === undefined
+      ? String(input)
+      : Array.isArray(input)
+        ? 'an array'
+        : `a ${typeof input}`;
+  throw new TypeError(`The input must be an object such as { ${example} }, not ${kind}`);
+}

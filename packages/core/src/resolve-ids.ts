@@ -22,7 +22,7 @@ import { requireId } from './require-input';
  * @public
  */
 export function resolveOrganizationId(core: PuguhCore, orgId?: string): string {
-  return resolveId('orgId', orgId, getCoreState(core).context.organizationId, 'setOrganizationContext');
+  return resolveId(core, 'orgId', orgId, 'organizationId', 'setOrganizationContext');
 }
 
 /**
@@ -43,13 +43,38 @@ export function resolveOrganizationId(core: PuguhCore, orgId?: string): string {
  * @public
  */
 export function resolveApplicationId(core: PuguhCore, appId?: string): string {
-  return resolveId('appId', appId, getCoreState(core).context.applicationId, 'setApplicationContext');
+  return resolveId(core, 'appId', appId, 'applicationId', 'setApplicationContext');
 }
 
-function resolveId(name: string, explicit: unknown, fromContext: string | undefined, setter: string): string {
+function resolveId(
+  core: PuguhCore,
+  name: string,
+  explicit: unknown,
+  contextKey: 'organizationId' | 'applicationId',
+  setter: string,
+): string {
   if (explicit !== undefined) return requireId(name, explicit);
+  const state = getCoreState(core);
+  const fromContext = state.context[contextKey];
   if (fromContext !== undefined) return fromContext;
-  throw new TypeError(`${name} is required: pass { ${name} } or call ${setter}(core, id) first`);
+  // Name the form the caller uses: the client's method, or the standalone function.
+  const hint = state.clientHints ? `client.${setter}(id)` : `${setter}(core, id)`;
+  throw new TypeError(`${name} is required: pass { ${name} } or call ${hint} first`);
+}
+
+/**
+ * Makes a core's error hints name `PuguhClient`'s methods; `PuguhClient` calls it on the core it
+ * creates. Cores derived from it afterwards inherit the setting.
+ *
+ * @param core The client's core.
+ *
+ * @example
+ * ```ts
+ * useClientHints(core);
+ * ```
+ */
+export function useClientHints(core: PuguhCore): void {
+  getCoreState(core).clientHints = true;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireSlug, requireText } from '@puguh/core/internal';
+import { requireInput, requireSlug, requireText } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**
@@ -42,6 +42,7 @@ export async function createOrganization(
   input: CreateOrganizationInput,
   options?: RequestOptions,
 ): Promise<Organization> {
+  requireInput(input, 'name');
   const body = { name: requireText('name', input?.name), slug: requireSlug('slug', input?.slug) };
   return sendRequest(
     core,

@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId } from '@puguh/core/internal';
 
 /**
  * Input of {@link deleteOrganization}.
@@ -39,6 +39,7 @@ export async function deleteOrganization(
   input: DeleteOrganizationInput = {},
   options?: RequestOptions,
 ): Promise<void> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   return sendRequest(core, { method: 'DELETE', path: apiPath`v1/organizations/${orgId}` }, options);
 }

@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, resolveOrganizationId } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**
@@ -41,6 +41,7 @@ export async function getOrganization(
   input: GetOrganizationInput = {},
   options?: RequestOptions,
 ): Promise<Organization> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   return sendRequest(
     core,

@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireEmail, requireOneOf, resolveOrganizationId } from '@puguh/core/internal';
+import { requireEmail, requireInput, requireOneOf, resolveOrganizationId } from '@puguh/core/internal';
 import { type Invitation, InvitationSchema } from './schemas/invitation';
 import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 
@@ -54,6 +54,7 @@ export async function inviteOrganizationMember(
   input: InviteOrganizationMemberInput,
   options?: RequestOptions,
 ): Promise<Invitation> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   const body = {
     email: requireEmail('email', input.email),

@@ -6,7 +6,7 @@ import {
   type PuguhCore,
   type RequestOptions,
 } from '@puguh/core';
-import { MemberSchema, resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
+import { MemberSchema, requireInput, resolveOrganizationId, sendPageRequest } from '@puguh/core/internal';
 
 /**
  * Input of {@link listOrganizationMembers}.
@@ -51,6 +51,7 @@ export function listOrganizationMembers(
   input: ListOrganizationMembersInput = {},
   options?: RequestOptions,
 ): PageRequest<Member> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   return sendPageRequest(
     core,

@@ -1,5 +1,5 @@
 import type { PageParameters, PageRequest, PuguhCore, RequestOptions } from '@puguh/core';
-import { sendPageRequest } from '@puguh/core/internal';
+import { requireInput, sendPageRequest } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**
@@ -45,6 +45,7 @@ export function listOrganizations(
   input: ListOrganizationsInput = {},
   options?: RequestOptions,
 ): PageRequest<Organization> {
+  requireInput(input, 'limit');
   return sendPageRequest(
     core,
     'v1/organizations',

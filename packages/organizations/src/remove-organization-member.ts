@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireId, resolveOrganizationId } from '@puguh/core/internal';
+import { requireId, requireInput, resolveOrganizationId } from '@puguh/core/internal';
 
 /**
  * Input of {@link removeOrganizationMember}.
@@ -42,6 +42,7 @@ export async function removeOrganizationMember(
   input: RemoveOrganizationMemberInput,
   options?: RequestOptions,
 ): Promise<void> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   const userId = requireId('userId', input.userId);
   return sendRequest(

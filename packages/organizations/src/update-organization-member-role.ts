@@ -1,5 +1,11 @@
 import { apiPath, type Member, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { MemberSchema, requireId, requireOneOf, resolveOrganizationId } from '@puguh/core/internal';
+import {
+  MemberSchema,
+  requireId,
+  requireInput,
+  requireOneOf,
+  resolveOrganizationId,
+} from '@puguh/core/internal';
 import { ORGANIZATION_ROLES, type OrganizationRole } from './schemas/member';
 
 /**
@@ -45,6 +51,7 @@ export async function updateOrganizationMemberRole(
   input: UpdateOrganizationMemberRoleInput,
   options?: RequestOptions,
 ): Promise<Member> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   const userId = requireId('userId', input.userId);
   const body = { role: requireOneOf('role', input.role, ORGANIZATION_ROLES) };

@@ -1,5 +1,5 @@
 import { apiPath, type PuguhCore, type RequestOptions, sendRequest } from '@puguh/core';
-import { requireSlug, requireText, resolveOrganizationId } from '@puguh/core/internal';
+import { requireInput, requireSlug, requireText, resolveOrganizationId } from '@puguh/core/internal';
 import { type Organization, OrganizationSchema } from './schemas/organization';
 
 /**
@@ -44,6 +44,7 @@ export async function updateOrganization(
   input: UpdateOrganizationInput,
   options?: RequestOptions,
 ): Promise<Organization> {
+  requireInput(input, 'orgId');
   const orgId = resolveOrganizationId(core, input?.orgId);
   const { name, slug } = input;
   if (name === undefined && slug === undefined) {

@@ -10,6 +10,7 @@ import {
   setOrganizationContext,
   withContext,
 } from '@puguh/core';
+import { useClientHints } from '@puguh/core/internal';
 import { type ApplicationsNamespace, createApplicationsNamespace } from './namespaces/applications';
 import { type AuthNamespace, createAuthNamespace } from './namespaces/auth';
 import { type BillingNamespace, createBillingNamespace } from './namespaces/billing';
@@ -59,14 +60,17 @@ export class PuguhClient implements AsyncDisposable {
    * @throws `TypeError`/`RangeError` for invalid options (see `createPuguhCore`).
    */
   constructor(options: PuguhOptions = {}) {
+    const adopted = (options as Partial<AdoptCore>)[ADOPT];
     const core =
-      (options as Partial<AdoptCore>)[ADOPT] ??
+      adopted ??
       createPuguhCore(
         // Automatic refresh is wired in here, so a bare `createPuguhCore` carries none of its code.
         options.refreshToken !== undefined && options.refresh === undefined
           ? { ...options, refresh: automaticRefresh() }
           : options,
       );
+    // Error hints on a core the client made name the client's methods (an adopted core is left as it is).
+    if (!adopted) useClientHints(core);
     this.#core = core;
     this.auth = createAuthNamespace(core);
     this.organizations = createOrganizationsNamespace(core);

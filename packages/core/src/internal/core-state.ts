@@ -32,6 +32,11 @@ export interface CoreState {
   /** This core's close controller first, then its ancestors': closing any of them closes this core. */
   readonly lifecycles: readonly AbortController[];
   readonly logger: PuguhLogger | undefined;
+  /**
+   * Set for the cores of a `PuguhClient` (and inherited by their derived cores): error hints then
+   * name the client's methods (`client.setOrganizationContext(id)`), not the standalone functions.
+   */
+  clientHints?: boolean;
   /** The core's `onResponse`, inherited by derived cores. */
   readonly onResponse: ResponseHook | undefined;
 }
