@@ -54,7 +54,7 @@ const entries = [
     name: 'backend: everything in @puguh/sdk',
     code: "export * from '@puguh/sdk';",
     budget: 21_000,
-    enforced: 24_500,
+    enforced: 24_800,
     forbidden: [],
   },
   // Not budgeted; shown so the cost of each choice is visible.
