@@ -66,4 +66,16 @@ describe('hostile error answers', () => {
     expect(error.requestId).toHaveLength(128);
     expect(error.code).toBe('api_error');
   });
+
+  test('a __proto__ key in error details stays data: no prototype is polluted', async () => {
+    server.setDefault((response) => {
+      response.writeHead(400, { 'content-type': 'application/json' });
+      response.end('{"error":{"code":"bad","message":"m","details":{"__proto__":{"isAdmin":true},"a":1}}}');
+    });
+    const details = ((await get()) as { details: Record<string, unknown> }).details;
+    expect((details as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(Object.getPrototypeOf(details)).toBe(Object.prototype);
+    expect(({} as { isAdmin?: unknown }).isAdmin).toBeUndefined();
+    expect(details.a).toBe(1);
+  });
 });

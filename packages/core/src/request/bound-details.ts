@@ -22,7 +22,14 @@ export function boundDetails(value: unknown, depth = 0): unknown {
       copy['…'] = '[truncated]';
       break;
     }
-    copy[key.slice(0, 100)] = boundDetails((value as Record<string, unknown>)[key], depth + 1);
+    // defineProperty, not assignment: a `__proto__` key from JSON must stay data, not become the
+    // copy's prototype.
+    Object.defineProperty(copy, key.slice(0, 100), {
+      value: boundDetails((value as Record<string, unknown>)[key], depth + 1),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
   }
   return copy;
 }
