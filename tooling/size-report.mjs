@@ -19,7 +19,7 @@ const entries = [
     // Not met yet (ky + valibot + the plan schema alone are 6.6 kB): see
     // docs/decisions/0007-core-v2-request-stages.md. Enforced here is today's size plus a little
     // headroom, so any regression still fails CI.
-    enforced: 13_200,
+    enforced: 13_350,
     forbidden: [
       // A core without a refresh token carries no refresh code.
       'v1/auth/refresh',
@@ -54,7 +54,7 @@ const entries = [
     name: 'backend: everything in @puguh/sdk',
     code: "export * from '@puguh/sdk';",
     budget: 21_000,
-    enforced: 24_800,
+    enforced: 24_950,
     forbidden: [],
   },
   // Not budgeted; shown so the cost of each choice is visible.

@@ -283,4 +283,36 @@ describe('automatic refresh', () => {
     await expect(parentCall).resolves.toBeDefined();
     expect(count('/v1/auth/refresh')).toBe(1);
   });
+
+  test('an exchange retried after a lost answer sends the same idempotency key; a new token gets a new one', async () => {
+    const { tokens, expired } = await expiredSession();
+    const core = userCore({
+      baseUrl: url,
+      accessToken: expired,
+      refreshToken: tokens.refreshToken,
+      maxRetries: 0,
+    });
+    server.faults.inject({ path: '/v1/auth/refresh', reset: true });
+    await expect(listOrganizations(core)).rejects.toBeInstanceOf(NetworkError);
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+    const keys = server.requests
+      .filter((request) => request.path === '/v1/auth/refresh')
+      .map((request) => request.headers['idempotency-key']);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBeDefined();
+    expect(keys[1]).toBe(keys[0]);
+  });
+
+  test('a 429 from the refresh endpoint is not a verdict on the session: RateLimitError, and the next 401 tries again', async () => {
+    const { tokens, expired } = await expiredSession();
+    const core = userCore({
+      baseUrl: url,
+      accessToken: expired,
+      refreshToken: tokens.refreshToken,
+      maxRetries: 0,
+    });
+    server.faults.inject({ path: '/v1/auth/refresh', status: 429, headers: { 'retry-after': '1' } });
+    await expect(listOrganizations(core)).rejects.toMatchObject({ name: 'RateLimitError' });
+    await expect(listOrganizations(core)).resolves.toBeDefined();
+  });
 });

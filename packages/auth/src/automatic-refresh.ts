@@ -46,24 +46,35 @@ export function automaticRefresh(): RefreshStrategy {
 
 function startRefreshing(session: RefreshableSession): (generation: number) => Promise<void> {
   let current = session.refreshToken;
+  // One idempotency key per refresh token: when an exchange's answer is lost and the next 401
+  // tries again, the server replays its first answer instead of seeing the spent token reused
+  // (which revokes the whole session).
+  let idempotencyKey = crypto.randomUUID();
   let inFlight: Promise<void> | undefined;
 
   const exchange = async () => {
     let tokens: TokenSet;
     try {
-      tokens = await refreshToken(session.core, { refreshToken: current });
+      tokens = await refreshToken(session.core, { refreshToken: current }, { idempotencyKey });
     } catch (cause) {
-      const status = isPuguhError(cause) ? cause.statusCode : undefined;
-      if (!status || status > 499) throw cause;
+      if (!isVerdictOnSession(cause)) throw cause;
       throw new AuthError(`The session could not be refreshed: ${(cause as Error).message}`, {
         code: 'refresh_failed',
-        statusCode: status,
+        statusCode: (cause as AuthError).statusCode,
         requestId: (cause as AuthError).requestId,
         details: { reason: (cause as AuthError).code },
       });
     }
+    try {
+      session.replace(tokens);
+    } catch {
+      throw new AuthError('The session could not be refreshed: the new access token is unusable', {
+        code: 'refresh_failed',
+        details: { reason: 'invalid_access_token' },
+      });
+    }
     current = tokens.refreshToken;
-    session.replace(tokens);
+    idempotencyKey = crypto.randomUUID();
     if (session.onTokens) callSafely(session.logger, 'onTokens', session.onTokens, tokens);
   };
 
@@ -76,4 +87,14 @@ function startRefreshing(session: RefreshableSession): (generation: number) => P
     });
     return inFlight;
   };
+}
+
+/**
+ * Whether a failed exchange says the session is over: a 4xx answer, except 408 and 429, which are
+ * about the moment, not the token. Network errors, 5xx and unreadable answers are not verdicts: the
+ * next 401 tries again with the same refresh token.
+ */
+function isVerdictOnSession(error: unknown): boolean {
+  const status = isPuguhError(error) ? error.statusCode : undefined;
+  return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }

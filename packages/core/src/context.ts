@@ -1,4 +1,5 @@
 import { type CoreState, createCoreObject, getCoreState, type PuguhCore } from './internal/core-state';
+import { CONTEXT_KEYS, checkKnownOptions } from './internal/known-options';
 import { requireId } from './require-input';
 
 /**
@@ -103,6 +104,8 @@ export interface ContextOverrides {
 export function withContext(core: PuguhCore, overrides: ContextOverrides): PuguhCore {
   const parent = getCoreState(core);
   if (typeof overrides !== 'object' || overrides === null) throw new TypeError('withContext needs an object');
+  // `{ orgId }` (the per-call spelling) would otherwise keep the parent's tenant without a word.
+  checkKnownOptions('withContext', overrides, CONTEXT_KEYS);
   const { organizationId, applicationId } = overrides;
   const state: CoreState = {
     ...parent,

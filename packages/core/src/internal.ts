@@ -1,8 +1,10 @@
 /**
  * `@puguh/core/internal`: what the PUGUH domain packages share — input checks, shared schemas, id
- * resolvers, endpoint helpers, role lists. It is published for them, not for applications: it
- * follows the SDK's versions (every PUGUH package pins the same minor of core) but is not part of
- * the documented API, and may change in any minor release. Applications use `@puguh/core`.
+ * resolvers, endpoint helpers, role lists. It is published for them, not for applications, and is
+ * not part of the documented API. Because the domain packages accept any 0.x core as a peer
+ * (docs/decisions/0006-versioning.md), this entry only grows before 1.0: a release may add an
+ * export, never remove or change one, so a domain package works with every later 0.x core.
+ * Applications use `@puguh/core`.
  *
  * @packageDocumentation
  */

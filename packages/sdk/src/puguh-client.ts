@@ -60,12 +60,12 @@ export class PuguhClient implements AsyncDisposable {
    * @throws `TypeError`/`RangeError` for invalid options (see `createPuguhCore`).
    */
   constructor(options: PuguhOptions = {}) {
-    const adopted = (options as Partial<AdoptCore>)[ADOPT];
+    const adopted = (options as Partial<AdoptCore> | null)?.[ADOPT];
     const core =
       adopted ??
       createPuguhCore(
         // Automatic refresh is wired in here, so a bare `createPuguhCore` carries none of its code.
-        options.refreshToken !== undefined && options.refresh === undefined
+        options?.refreshToken !== undefined && options.refresh === undefined
           ? { ...options, refresh: automaticRefresh() }
           : options,
       );

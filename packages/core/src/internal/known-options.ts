@@ -21,6 +21,9 @@ export const CORE_OPTIONS: readonly string[] = [
   'dangerouslyAllowBrowser',
 ];
 
+/** The keys `withContext` reads. */
+export const CONTEXT_KEYS: readonly string[] = ['organizationId', 'applicationId'];
+
 /** Every option a call reads (`RequestOptions`). */
 export const CALL_OPTIONS: readonly string[] = [
   'signal',

@@ -1,7 +1,8 @@
 import { NetworkError } from '../errors/network-error';
 import type { AttemptRun } from './call';
+import { followSignal } from './follow-signal';
 import { backoffDelay, isRetryableStatus, parseRetryAfter } from './retry-policy';
-import { UnsuccessfulAnswer } from './send-attempt';
+import { UnsuccessfulAnswer, untilAborted } from './send-attempt';
 
 /**
  * Stage 3c of `sendRequest`: whether a failed attempt is worth another, and the wait before it.
@@ -39,17 +40,18 @@ export async function decideRetry(run: AttemptRun, error: unknown, retryCount: n
   return true;
 }
 
-/** Waits `ms`, or rejects with the reason as soon as `signal` aborts. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
+/**
+ * Waits `ms`, or rejects with the reason as soon as `scope` aborts. Through `followSignal`, so a
+ * thousand calls sleeping on a core's shared close signal add one listener to it, not a thousand.
+ */
+async function sleep(ms: number, scope: AbortSignal): Promise<void> {
+  const local = new AbortController();
+  const unfollow = followSignal(scope, local);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await untilAborted(new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), local.signal);
+  } finally {
+    clearTimeout(timer);
+    unfollow();
+  }
 }

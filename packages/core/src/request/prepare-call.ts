@@ -5,6 +5,8 @@ import type { RequestOptions } from '../options';
 import type { ApiRequest } from '../send-request';
 import type { Call } from './call';
 
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /**
  * Stage 1 of `sendRequest`: checks the caller's input and turns it into a {@link Call} — the URL,
  * the headers (context, idempotency key, content type), the body serialised once, the per-call
@@ -12,6 +14,8 @@ import type { Call } from './call';
  */
 export function prepareCall(state: CoreState, request: ApiRequest<unknown>, options: RequestOptions): Call {
   const { method, path } = request;
+  // Exactly these, upper-case: a lower-case 'post' would skip the idempotency key and still be retried.
+  if (!METHODS.includes(method)) throw new TypeError('method must be one of GET, POST, PUT, PATCH, DELETE');
   const { defaults, context } = state;
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('The last argument is per-call options, such as { signal, timeout }');

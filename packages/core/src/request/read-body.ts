@@ -20,7 +20,9 @@ export async function readBody(response: Response, limit: number, signal: AbortS
     });
   // `Content-Length` counts the bytes on the wire; with a `Content-Encoding`, fetch inflates them
   // and the length says nothing about what would be buffered.
-  const length = headers.get('content-encoding') ? null : headers.get('content-length');
+  const declared = headers.get('content-encoding') ? null : headers.get('content-length');
+  // Only a plain number counts: '' or 'abc' would pass `Number(…) > limit` and skip the cap.
+  const length = declared !== null && /^\s*\d{1,15}\s*$/.test(declared) ? declared : null;
   if (length !== null && Number(length) > limit) {
     void body.cancel().catch(() => {});
     throw tooLarge();

@@ -1,6 +1,7 @@
 import { NetworkError } from '../errors/network-error';
 import { isPuguhError } from '../errors/puguh-error';
 import type { Answer, Call, CallScope } from './call';
+import { followSignal } from './follow-signal';
 import { scopeEndReason } from './open-call-scope';
 import { runAttempts } from './run-attempts';
 import { untilAborted } from './send-attempt';
@@ -39,8 +40,12 @@ async function waitAtMost(promise: Promise<void>, scope: CallScope, timeout: num
       timeout,
     );
   });
+  // A local signal following the scope's: many waiters on a core's shared close signal add one
+  // listener to it, not one each.
+  const local = new AbortController();
+  const unfollow = followSignal(scope.signal, local);
   try {
-    await untilAborted(Promise.race([promise, expired]), scope.signal);
+    await untilAborted(Promise.race([promise, expired]), local.signal);
   } catch (error) {
     if (scope.signal.aborted) throw scopeEndReason(scope);
     // A failed refresh rejects every waiter with one error: each call gets its own copy, so that
@@ -50,5 +55,6 @@ async function waitAtMost(promise: Promise<void>, scope: CallScope, timeout: num
       : error;
   } finally {
     clearTimeout(timer);
+    unfollow();
   }
 }

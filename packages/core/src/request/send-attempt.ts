@@ -69,14 +69,18 @@ export async function sendAttempt(_request: Request, init: AttemptInit): Promise
     logger?.debug('puguh request', { method: call.method, path: call.path });
     let response: Response;
     try {
-      response = await (call.state.fetch ?? globalThis.fetch)(call.url, {
-        method: call.method,
-        headers: call.headers,
-        body: call.body ?? null,
+      // Raced against the signal: a custom fetch that ignores it must not hold the call past its deadline.
+      response = await untilAborted(
+        (call.state.fetch ?? globalThis.fetch)(call.url, {
+          method: call.method,
+          headers: call.headers,
+          body: call.body ?? null,
+          signal,
+          // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
+          redirect: 'manual',
+        }),
         signal,
-        // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
-        redirect: 'manual',
-      });
+      );
     } catch (error) {
       throw signal.aborted ? signal.reason : networkError(error);
     }

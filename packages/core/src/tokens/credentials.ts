@@ -1,3 +1,4 @@
+import { checkCredential } from '../internal/validate';
 import type { AccessTokenProvider } from '../options';
 import type { TokenSet } from './token-set';
 
@@ -36,7 +37,9 @@ export function createCredentials(
     generation: () => generation,
     token: () => (typeof current === 'function' ? Promise.resolve().then(current) : current),
     replace(tokens) {
-      current = tokens.accessToken;
+      // A token that cannot go into a header would fail every later call, and fetch's error would
+      // quote it: refuse it here (the message names the field, not the value).
+      current = checkCredential('accessToken', tokens.accessToken);
       generation += 1;
     },
     refresh: undefined,
