@@ -1,6 +1,6 @@
 import { type CoreState, createCoreObject, getCoreState, type PuguhCore } from './internal/core-state';
 import { CONTEXT_KEYS, checkKnownOptions } from './internal/known-options';
-import { requireId } from './require-input';
+import { requireHeaderId } from './require-input';
 
 /**
  * Sets the organization context of `core`: every later request sends `X-Puguh-Organization-Id`,
@@ -23,7 +23,7 @@ import { requireId } from './require-input';
  * @public
  */
 export function setOrganizationContext(core: PuguhCore, organizationId: string): void {
-  getCoreState(core).context.organizationId = requireId('organizationId', organizationId);
+  getCoreState(core).context.organizationId = requireHeaderId('organizationId', organizationId);
 }
 
 /**
@@ -44,7 +44,7 @@ export function setOrganizationContext(core: PuguhCore, organizationId: string):
  * @public
  */
 export function setApplicationContext(core: PuguhCore, applicationId: string): void {
-  getCoreState(core).context.applicationId = requireId('applicationId', applicationId);
+  getCoreState(core).context.applicationId = requireHeaderId('applicationId', applicationId);
 }
 
 /**
@@ -113,11 +113,11 @@ export function withContext(core: PuguhCore, overrides: ContextOverrides): Puguh
       organizationId:
         organizationId === undefined
           ? parent.context.organizationId
-          : requireId('organizationId', organizationId),
+          : requireHeaderId('organizationId', organizationId),
       applicationId:
         applicationId === undefined
           ? parent.context.applicationId
-          : requireId('applicationId', applicationId),
+          : requireHeaderId('applicationId', applicationId),
     },
     lifecycles: [new AbortController(), ...parent.lifecycles],
   };

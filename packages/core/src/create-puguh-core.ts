@@ -4,7 +4,7 @@ import { isBrowserPage, readEnvironment } from './internal/environment';
 import { CORE_OPTIONS, checkKnownOptions } from './internal/known-options';
 import { checkCredential, checkDuration, checkHeaders, checkNumber, checkRetries } from './internal/validate';
 import type { PuguhOptions } from './options';
-import { requireId } from './require-input';
+import { requireHeaderId } from './require-input';
 import { createCredentials } from './tokens/credentials';
 import { SDK_VERSION } from './version';
 
@@ -78,8 +78,8 @@ export function createPuguhCore(options: PuguhOptions = {}): PuguhCore {
   ] as const) {
     if (value !== undefined && typeof value !== 'function') fail(`${name} must be a function`);
   }
-  if (organizationId !== undefined) requireId('organizationId', organizationId);
-  if (applicationId !== undefined) requireId('applicationId', applicationId);
+  if (organizationId !== undefined) requireHeaderId('organizationId', organizationId);
+  if (applicationId !== undefined) requireHeaderId('applicationId', applicationId);
 
   const credentials = createCredentials(apiKey, accessToken);
   const core = createCoreObject({

@@ -1,8 +1,11 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { setApplicationContext, setOrganizationContext, withContext } from './context';
 import { createPuguhCore } from './create-puguh-core';
 import { apiPath, resolveOrganizationId } from './resolve-ids';
 import { sendRequest } from './send-request';
+import { json, useFaultServer } from './test-support/fault-server';
+
+const server = useFaultServer();
 
 // Ids go into a path and a header: any id either side would read differently is refused where it
 // enters, with a TypeError that names the parameter and never echoes the value.
@@ -30,13 +33,12 @@ const messageOf = (action: () => unknown): Error => {
 
 describe('ids are checked where they enter', () => {
   test.each(bad)('%s is refused everywhere, naming the parameter, not the value', async (_name, id) => {
-    const fetch = vi.fn(async () => Response.json({}));
-    const core = createPuguhCore({ baseUrl: 'https://api.puguh.test', fetch });
+    const core = createPuguhCore({ baseUrl: server.url });
     const errors = [
       messageOf(() => setOrganizationContext(core, id)),
       messageOf(() => setApplicationContext(core, id)),
       messageOf(() => withContext(core, { organizationId: id })),
-      messageOf(() => createPuguhCore({ baseUrl: 'https://api.puguh.test', organizationId: id })),
+      messageOf(() => createPuguhCore({ baseUrl: server.url, organizationId: id })),
       messageOf(() => resolveOrganizationId(core, id)),
       messageOf(() => apiPath`v1/organizations/${id}`),
     ];
@@ -45,16 +47,33 @@ describe('ids are checked where they enter', () => {
       expect(error.message).toMatch(/organizationId|applicationId|orgId|An id in the path/);
       expect(error.message).not.toContain(id);
     }
-    expect(fetch).not.toHaveBeenCalled();
+    expect(server.hits).toHaveLength(0);
   });
 
-  test('good ids pass: unicode, 256 characters, inner spaces', async () => {
-    const fetch = vi.fn(async () => Response.json({}));
-    const core = createPuguhCore({ baseUrl: 'https://api.puguh.test', fetch });
+  test('good ids pass: unicode ids in paths, 256 characters, inner spaces; context ids are ASCII', async () => {
+    server.setDefault(json(200, {}));
+    const core = createPuguhCore({ baseUrl: server.url });
     for (const id of ['org_1', 'örg 1', '組織', '😀', 'o'.repeat(256)]) {
-      setOrganizationContext(core, id);
       await sendRequest(core, { method: 'GET', path: apiPath`v1/organizations/${id}` });
     }
-    expect(fetch).toHaveBeenCalledTimes(5);
+    expect(server.hits).toHaveLength(5);
+    expect(decodeURIComponent(server.hits[1]?.url.split('/').at(-1) ?? '')).toBe('örg 1');
+    // A context id travels as a header too: path and header carry the very same characters.
+    setOrganizationContext(core, 'org 1');
+    await sendRequest(core, {
+      method: 'GET',
+      path: apiPath`v1/organizations/${resolveOrganizationId(core)}`,
+    });
+    expect(server.hits[5]?.headers['x-puguh-organization-id']).toBe('org 1');
+    expect(decodeURIComponent(server.hits[5]?.url.split('/').at(-1) ?? '')).toBe('org 1');
+    // …so it must be printable ASCII, which a header can carry.
+    for (const action of [
+      () => setOrganizationContext(core, '組織'),
+      () => withContext(core, { applicationId: 'äpp' }),
+      () => createPuguhCore({ baseUrl: server.url, organizationId: '😀' }),
+    ]) {
+      expect(action).toThrow(/is sent as a header, so it must be printable ASCII/);
+    }
+    expect(server.hits).toHaveLength(6);
   });
 });

@@ -1,6 +1,9 @@
-import { describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { sendRequest } from './send-request';
+import { useFaultServer } from './test-support/fault-server';
+
+const server = useFaultServer();
 
 // In plain JavaScript a misspelt option would otherwise be ignored: `apikey` sends unauthenticated
 // requests, `maxRetry: 5` retries twice.
@@ -36,15 +39,14 @@ describe('unknown options are named', () => {
   });
 
   test('per-call options too, before anything is sent', async () => {
-    const fetch = vi.fn(async () => Response.json({}));
-    const core = createPuguhCore({ baseUrl: 'https://api.puguh.test', fetch });
+    const core = createPuguhCore({ baseUrl: server.url });
     await expect(
       sendRequest(core, { method: 'GET', path: 'v1/x' }, { maxRetry: 0 } as never),
     ).rejects.toThrow('options: unknown option "maxRetry" — did you mean "maxRetries"?');
     await expect(
       sendRequest(core, { method: 'GET', path: 'v1/x' }, { signl: AbortSignal.timeout(1) } as never),
     ).rejects.toThrow(/did you mean "signal"/);
-    expect(fetch).not.toHaveBeenCalled();
+    expect(server.hits).toHaveLength(0);
   });
 
   test('options that are not an object say so', async () => {

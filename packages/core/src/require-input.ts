@@ -38,6 +38,30 @@ export function requireId(name: string, value: unknown): string {
   return value;
 }
 
+/**
+ * Checks an id that is also sent as a header (the organization and application context): a valid
+ * id ({@link requireId}) of printable ASCII, since a header cannot carry other characters.
+ *
+ * @param name The input's name, used in the error message.
+ * @param value The value the caller passed.
+ *
+ * @returns The id.
+ *
+ * @throws `TypeError` naming the input when the value is not a usable id.
+ *
+ * @example
+ * ```ts
+ * context.organizationId = requireHeaderId('organizationId', organizationId);
+ * ```
+ */
+export function requireHeaderId(name: string, value: unknown): string {
+  const id = requireId(name, value);
+  if (!/^[\x20-\x7e]+$/.test(id)) {
+    throw new TypeError(`${name} is sent as a header, so it must be printable ASCII`);
+  }
+  return id;
+}
+
 /** The longest id accepted anywhere (PUGUH's own ids are about 30 characters). */
 export const MAX_ID_LENGTH = 256;
 
