@@ -59,6 +59,12 @@ async function expiredSession() {
 /** A user core as a standalone-function user builds one: the SDK's refresh strategy wired in. */
 const userCore = (options: PuguhOptions) => createPuguhCore({ refresh: automaticRefresh(), ...options });
 
+/** A user core whose access token has expired, with automatic refresh. */
+async function expiredCore(options: PuguhOptions = {}) {
+  const { tokens, expired } = await expiredSession();
+  return userCore({ baseUrl: url, accessToken: expired, refreshToken: tokens.refreshToken, ...options });
+}
+
 const listOrganizations = (core: ReturnType<typeof createPuguhCore>) =>
   sendRequest(core, { method: 'GET', path: 'v1/organizations', schema: OrganizationList });
 
@@ -127,13 +133,7 @@ describe('automatic refresh', () => {
   });
 
   test('a network failure during refresh is a NetworkError, not a logout: the next call refreshes fine', async () => {
-    const { tokens, expired } = await expiredSession();
-    const core = userCore({
-      baseUrl: url,
-      accessToken: expired,
-      refreshToken: tokens.refreshToken,
-      maxRetries: 0,
-    });
+    const core = await expiredCore({ maxRetries: 0 });
     server.faults.inject({ path: '/v1/auth/refresh', reset: true });
     const outcomes = await Promise.allSettled(Array.from({ length: 10 }, () => listOrganizations(core)));
     for (const outcome of outcomes)
@@ -284,14 +284,8 @@ describe('automatic refresh', () => {
     expect(count('/v1/auth/refresh')).toBe(1);
   });
 
-  test('an exchange retried after a lost answer sends the same idempotency key; a new token gets a new one', async () => {
-    const { tokens, expired } = await expiredSession();
-    const core = userCore({
-      baseUrl: url,
-      accessToken: expired,
-      refreshToken: tokens.refreshToken,
-      maxRetries: 0,
-    });
+  test('an exchange retried after a lost answer sends the same idempotency key', async () => {
+    const core = await expiredCore({ maxRetries: 0 });
     server.faults.inject({ path: '/v1/auth/refresh', reset: true });
     await expect(listOrganizations(core)).rejects.toBeInstanceOf(NetworkError);
     await expect(listOrganizations(core)).resolves.toBeDefined();
@@ -304,13 +298,7 @@ describe('automatic refresh', () => {
   });
 
   test('a 429 from the refresh endpoint is not a verdict on the session: RateLimitError, and the next 401 tries again', async () => {
-    const { tokens, expired } = await expiredSession();
-    const core = userCore({
-      baseUrl: url,
-      accessToken: expired,
-      refreshToken: tokens.refreshToken,
-      maxRetries: 0,
-    });
+    const core = await expiredCore({ maxRetries: 0 });
     server.faults.inject({ path: '/v1/auth/refresh', status: 429, headers: { 'retry-after': '1' } });
     await expect(listOrganizations(core)).rejects.toMatchObject({ name: 'RateLimitError' });
     await expect(listOrganizations(core)).resolves.toBeDefined();

@@ -2,20 +2,12 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { sendRequest } from './send-request';
 import { CANARY_KEY } from './test-support/canary';
+import { thrown } from './test-support/thrown';
 
 afterEach(() => {
   vi.unstubAllEnvs();
   vi.unstubAllGlobals();
 });
-
-const messageOf = (action: () => unknown) => {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  return expect.fail('expected a throw');
-};
 
 describe('createPuguhCore options', () => {
   test('reads PUGUH_BASE_URL and PUGUH_API_KEY from the environment', async () => {
@@ -51,13 +43,13 @@ describe('createPuguhCore options', () => {
 
   test('no base URL at all names the variable to set', () => {
     vi.stubEnv('PUGUH_BASE_URL', '');
-    const error = messageOf(() => createPuguhCore());
+    const error = thrown(() => createPuguhCore());
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).toContain('PUGUH_BASE_URL');
   });
 
   test('both credentials are refused without echoing either', () => {
-    const error = messageOf(() =>
+    const error = thrown(() =>
       createPuguhCore({
         baseUrl: 'https://api.puguh.test',
         apiKey: CANARY_KEY,
@@ -99,7 +91,7 @@ describe('createPuguhCore options', () => {
     ['an empty string', ''],
     ['a JWT by mistake', 'eyJhbGciOi.CANARY.sig'],
   ])('an apiKey with %s is refused without being echoed', (_name, apiKey) => {
-    const error = messageOf(() => createPuguhCore({ baseUrl: 'https://api.puguh.test', apiKey }));
+    const error = thrown(() => createPuguhCore({ baseUrl: 'https://api.puguh.test', apiKey }));
     expect(error).toBeInstanceOf(TypeError);
     expect(error.message).not.toContain('CANARY');
   });
@@ -109,7 +101,7 @@ describe('createPuguhCore options', () => {
       { accessToken: 'CANARY token' },
       { accessToken: 'a.b.c', refreshToken: 'CANARY\n' },
     ]) {
-      const error = messageOf(() => createPuguhCore({ baseUrl: 'https://api.puguh.test', ...options }));
+      const error = thrown(() => createPuguhCore({ baseUrl: 'https://api.puguh.test', ...options }));
       expect(error).toBeInstanceOf(TypeError);
       expect(error.message).not.toContain('CANARY');
     }
@@ -189,7 +181,7 @@ describe('createPuguhCore options', () => {
   });
 
   test('a refresh token without a refresh strategy names the one to pass', () => {
-    const error = messageOf(() =>
+    const error = thrown(() =>
       createPuguhCore({ baseUrl: 'https://api.puguh.test', accessToken: 'a.b.c', refreshToken: 'rt_1' }),
     );
     expect(error).toBeInstanceOf(TypeError);

@@ -4,6 +4,7 @@ import { createPuguhCore } from './create-puguh-core';
 import { apiPath, resolveOrganizationId } from './resolve-ids';
 import { sendRequest } from './send-request';
 import { json, useFaultServer } from './test-support/fault-server';
+import { thrown } from './test-support/thrown';
 
 const server = useFaultServer();
 
@@ -22,25 +23,16 @@ const bad = [
   ['257 characters', 'o'.repeat(257)],
 ] as const;
 
-const messageOf = (action: () => unknown): Error => {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-};
-
 describe('ids are checked where they enter', () => {
   test.each(bad)('%s is refused everywhere, naming the parameter, not the value', async (_name, id) => {
     const core = createPuguhCore({ baseUrl: server.url });
     const errors = [
-      messageOf(() => setOrganizationContext(core, id)),
-      messageOf(() => setApplicationContext(core, id)),
-      messageOf(() => withContext(core, { organizationId: id })),
-      messageOf(() => createPuguhCore({ baseUrl: server.url, organizationId: id })),
-      messageOf(() => resolveOrganizationId(core, id)),
-      messageOf(() => apiPath`v1/organizations/${id}`),
+      thrown(() => setOrganizationContext(core, id)),
+      thrown(() => setApplicationContext(core, id)),
+      thrown(() => withContext(core, { organizationId: id })),
+      thrown(() => createPuguhCore({ baseUrl: server.url, organizationId: id })),
+      thrown(() => resolveOrganizationId(core, id)),
+      thrown(() => apiPath`v1/organizations/${id}`),
     ];
     for (const error of errors) {
       expect(error).toBeInstanceOf(TypeError);

@@ -2,19 +2,12 @@ import { describe, expect, test } from 'vitest';
 import { createPuguhCore } from './create-puguh-core';
 import { sendRequest } from './send-request';
 import { useFaultServer } from './test-support/fault-server';
+import { thrown } from './test-support/thrown';
 
 const server = useFaultServer();
 
 // In plain JavaScript a misspelt option would otherwise be ignored: `apikey` sends unauthenticated
 // requests, `maxRetry: 5` retries twice.
-const messageOf = (action: () => unknown): Error => {
-  try {
-    action();
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a throw');
-};
 
 describe('unknown options are named', () => {
   test.each([
@@ -24,7 +17,7 @@ describe('unknown options are named', () => {
     ['timout', 'timeout'],
     ['onResponce', 'onResponse'],
   ])('createPuguhCore({ %s }) suggests %s', (key, suggestion) => {
-    const error = messageOf(() =>
+    const error = thrown(() =>
       createPuguhCore({ baseUrl: 'https://api.puguh.test', [key]: 'pk_test_secret' } as never),
     );
     expect(error).toBeInstanceOf(TypeError);
