@@ -102,7 +102,9 @@ export async function verifyAccessToken(
     });
   }
   const { baseUrl, fetch } = getCoreEndpoint(core);
-  const { createRemoteJWKSet, customFetch, jwtVerify } = await loadJose();
+  // Loaded on the first verification; after that no await is spent on it.
+  const loaded = loadJose();
+  const { createRemoteJWKSet, customFetch, jwtVerify } = loaded instanceof Promise ? await loaded : loaded;
   const url = `${baseUrl}/.well-known/jwks.json`;
   const perFetch = keySets.get(fetch) ?? new Map<string, KeySet>();
   keySets.set(fetch, perFetch);

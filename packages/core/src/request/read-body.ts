@@ -1,5 +1,6 @@
 import { PuguhError } from '../errors/puguh-error';
 import { networkError } from './errors-from-answer';
+import { wholeNumberHeader } from './retry-policy';
 import { untilAborted } from './send-attempt';
 
 /**
@@ -20,17 +21,16 @@ export async function readBody(response: Response, limit: number, signal: AbortS
     });
   // `Content-Length` counts the bytes on the wire; with a `Content-Encoding`, fetch inflates them
   // and the length says nothing about what would be buffered.
-  const declared = headers.get('content-encoding') ? null : headers.get('content-length');
   // Only a plain number counts: '' or 'abc' would pass `Number(…) > limit` and skip the cap.
-  const length = declared !== null && /^\s*\d{1,15}\s*$/.test(declared) ? declared : null;
-  if (length !== null && Number(length) > limit) {
+  const length = headers.get('content-encoding') ? undefined : wholeNumberHeader(headers, 'content-length');
+  if (length !== undefined && length > limit) {
     void body.cancel().catch(() => {});
     throw tooLarge();
   }
   // A length within the limit caps what can arrive: the platform's own reader is then the fastest
   // way to the text. Racing it against the signal keeps the attempt's deadline, also when a custom
   // `fetch` ignores the signal.
-  if (length !== null) {
+  if (length !== undefined) {
     try {
       return await untilAborted(response.text(), signal);
     } catch (cause) {

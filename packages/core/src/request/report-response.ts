@@ -2,18 +2,13 @@ import { callSafely } from '../internal/call-safely';
 import type { RateLimitState, ResponseHook, ResponseInfo } from '../response-info';
 import type { Answer, Call } from './call';
 import { requestIdOf } from './errors-from-answer';
-
-/** A `RateLimit-*` header that holds a whole number, else `undefined` (absent, `abc`, `1e3`, 400 digits). */
-const count = (headers: Headers, name: string) => {
-  const value = headers.get(`ratelimit-${name}`) ?? '';
-  return /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : undefined;
-};
+import { wholeNumberHeader } from './retry-policy';
 
 /** The `RateLimit-*` state of an answer. */
 export const rateLimitOf = (headers: Headers): RateLimitState => ({
-  limit: count(headers, 'limit'),
-  remaining: count(headers, 'remaining'),
-  resetSeconds: count(headers, 'reset'),
+  limit: wholeNumberHeader(headers, 'ratelimit-limit'),
+  remaining: wholeNumberHeader(headers, 'ratelimit-remaining'),
+  resetSeconds: wholeNumberHeader(headers, 'ratelimit-reset'),
 });
 
 /**

@@ -9,6 +9,15 @@ export const backoffDelay = (retryIndex: number): number =>
   Math.random() * Math.min(8_000, 500 * 2 ** retryIndex);
 
 const SECONDS = /^\s*\d+(\.\d+)?\s*$/;
+
+/**
+ * A header that holds a whole number (`Content-Length`, `RateLimit-Remaining`, …), else
+ * `undefined`: absent, empty, `abc`, `1e3`, `-1` and 400 digits are all unreadable, never NaN.
+ */
+export function wholeNumberHeader(headers: Headers, name: string): number | undefined {
+  const value = headers.get(name);
+  return value !== null && /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : undefined;
+}
 const finite = (seconds: number) => (Number.isFinite(seconds) ? seconds : Number.NaN);
 
 /**

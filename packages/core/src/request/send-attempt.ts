@@ -69,18 +69,20 @@ export async function sendAttempt(_request: Request, init: AttemptInit): Promise
     logger?.debug('puguh request', { method: call.method, path: call.path });
     let response: Response;
     try {
-      // Raced against the signal: a custom fetch that ignores it must not hold the call past its deadline.
-      response = await untilAborted(
-        (call.state.fetch ?? globalThis.fetch)(call.url, {
-          method: call.method,
-          headers: call.headers,
-          body: call.body ?? null,
-          signal,
-          // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
-          redirect: 'manual',
-        }),
+      const { fetch: customFetch } = call.state;
+      const init: RequestInit = {
+        method: call.method,
+        headers: call.headers,
+        body: call.body ?? null,
         signal,
-      );
+        // Credentials must never follow a redirect to another origin: every 3xx is an error instead.
+        redirect: 'manual',
+      };
+      // The platform's fetch honours the signal; a custom one may ignore it, so only that one is
+      // raced against it (a race costs a promise and a listener per attempt).
+      response = customFetch
+        ? await untilAborted(customFetch(call.url, init), signal)
+        : await globalThis.fetch(call.url, init);
     } catch (error) {
       throw signal.aborted ? signal.reason : networkError(error);
     }
